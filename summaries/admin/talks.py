@@ -1,0 +1,182 @@
+"""The editor's side of a talk: one page with every part of it."""
+
+from django import forms
+from django.contrib import admin
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..models import (
+    Highlight,
+    Keyword,
+    OutlineChapter,
+    Question,
+    Takeaway,
+    Talk,
+    TalkSpeaker,
+    TranscriptSegment,
+)
+from .fields import TimecodeField
+from .ordering import OrderedInline
+
+
+class TalkForm(forms.ModelForm):
+    duration_seconds = TimecodeField(
+        label=_("動画の長さ"), help_text=_("「分:秒」か「時:分:秒」。例: 11:14")
+    )
+
+    class Meta:
+        model = Talk
+        fields = [
+            "title",
+            "slug",
+            "channel",
+            "tldr",
+            "tags",
+            "video_date",
+            "duration_seconds",
+            "video_url",
+            "status",
+            "published_at",
+        ]
+
+
+class TalkSpeakerInline(OrderedInline):
+    model = TalkSpeaker
+    fields = ["position", "speaker", "role"]
+    autocomplete_fields = ["speaker"]
+    verbose_name = _("登壇者")
+    verbose_name_plural = _("登壇者（表示順）")
+
+
+class TakeawayInline(OrderedInline):
+    model = Takeaway
+    fields = ["position", "emoji", "text"]
+
+
+class QuestionInline(OrderedInline):
+    model = Question
+    fields = ["position", "text", "answer"]
+
+
+class OutlineInline(OrderedInline):
+    model = OutlineChapter
+    fields = ["position", "start_seconds", "title"]
+    classes = ["ordered-inline", "collapse"]
+
+
+class KeywordInline(OrderedInline):
+    model = Keyword
+    fields = ["position", "text"]
+    classes = ["ordered-inline", "collapse"]
+
+
+class HighlightInline(OrderedInline):
+    model = Highlight
+    fields = ["position", "start_seconds", "text"]
+    classes = ["ordered-inline", "collapse"]
+
+
+class TranscriptInline(OrderedInline):
+    model = TranscriptSegment
+    fields = ["position", "start_seconds", "text"]
+    classes = ["ordered-inline", "collapse"]
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    title = _("公開状況")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [("draft", _("下書き")), ("scheduled", _("予約")), ("live", _("公開中"))]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "draft":
+                return queryset.filter(status=Talk.Status.DRAFT)
+            case "scheduled":
+                return queryset.scheduled()
+            case "live":
+                return queryset.published()
+        return queryset
+
+
+@admin.register(Talk)
+class TalkAdmin(admin.ModelAdmin):
+    form = TalkForm
+    list_display = [
+        "title",
+        "publication",
+        "published_at",
+        "video_date",
+        "takeaway_count",
+        "tag_list",
+    ]
+    list_filter = [
+        PublicationFilter,
+        "status",
+        "channel",
+        ("tagged_items__tag", admin.RelatedOnlyFieldListFilter),
+        ("speakers", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["title", "tldr", "slug", "speakers__name", "tags__name"]
+    date_hierarchy = "video_date"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["channel"]
+    readonly_fields = [
+        "created_at",
+        "updated_at",
+        "source_rating",
+        "source_rating_count",
+    ]
+    list_per_page = 50
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "channel", "tldr", "tags"]}),
+        (_("動画"), {"fields": ["video_date", "duration_seconds", "video_url"]}),
+        (_("公開"), {"fields": ["status", "published_at"]}),
+        (
+            _("記録"),
+            {
+                "fields": [
+                    "created_at",
+                    "updated_at",
+                    "source_rating",
+                    "source_rating_count",
+                ],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+    inlines = [
+        TalkSpeakerInline,
+        TakeawayInline,
+        QuestionInline,
+        OutlineInline,
+        KeywordInline,
+        HighlightInline,
+        TranscriptInline,
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(takeaway_total=Count("takeaways", distinct=True))
+            .prefetch_related("tags")
+        )
+
+    @admin.display(description=_("状態"), ordering="status")
+    def publication(self, talk):
+        if talk.status == Talk.Status.DRAFT:
+            return _("下書き")
+        if talk.published_at > timezone.now():
+            return _("予約")
+        return _("公開中")
+
+    @admin.display(description=_("要点の数"), ordering="takeaway_total")
+    def takeaway_count(self, talk):
+        return talk.takeaway_total
+
+    @admin.display(description=_("タグ"))
+    def tag_list(self, talk):
+        return "、".join(tag.name for tag in talk.tags.all())

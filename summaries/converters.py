@@ -1,0 +1,11 @@
+"""Path converters: slugs here may hold Japanese letters (`govtech東京`)."""
+
+
+class UnicodeSlugConverter:
+    regex = r"[-\w]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value

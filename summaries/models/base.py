@@ -1,0 +1,72 @@
+"""What every model here shares: natural keys, and the ordered parts of a talk."""
+
+from functools import reduce
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..text import format_timecode
+
+
+class NaturalKeyQuerySet(models.QuerySet):
+    """Fixtures name rows by `natural_key_fields`, so loading twice updates in place."""
+
+    def get_by_natural_key(self, *key):
+        return self.get(**dict(zip(self.model.natural_key_fields, key, strict=True)))
+
+
+class NaturalKeyMixin:
+    natural_key_fields = ()
+
+    def natural_key(self):
+        return tuple(
+            reduce(getattr, field.split("__"), self)
+            for field in self.natural_key_fields
+        )
+
+
+class OrderedPart(NaturalKeyMixin, models.Model):
+    """One item of a talk's ordered list: takeaways, questions, chapters…"""
+
+    talk = models.ForeignKey(
+        "summaries.Talk", on_delete=models.CASCADE, verbose_name=_("講演")
+    )
+    position = models.PositiveIntegerField(
+        _("順番"),
+        help_text=_("1から始まる表示順。ドラッグまたは上下ボタンで並べ替えます。"),
+    )
+
+    objects = NaturalKeyQuerySet.as_manager()
+
+    natural_key_fields = ("talk__slug", "position")
+
+    class Meta:
+        abstract = True
+        ordering = ["talk", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["talk", "position"],
+                name="%(app_label)s_%(class)s_unique_position",
+            ),
+        ]
+
+    def natural_key(self):
+        return (*self.talk.natural_key(), self.position)
+
+    natural_key.dependencies = ["summaries.talk"]
+
+
+class TimedPart(OrderedPart):
+    """An ordered item that starts at a second of the video."""
+
+    start_seconds = models.PositiveIntegerField(
+        _("開始秒"),
+        help_text=_("動画の先頭からの秒数。例: 1分05秒なら 65。"),
+    )
+
+    class Meta(OrderedPart.Meta):
+        abstract = True
+
+    @property
+    def timecode(self):
+        return format_timecode(self.start_seconds)

@@ -1,0 +1,37 @@
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.generic import ListView
+
+from ..models import Speaker
+from .mixins import PageMixin, PublishedTalksMixin, crumb
+
+
+class SpeakerListView(PageMixin, ListView):
+    template_name = "summaries/speaker_list.html"
+    paginate_by = 100
+    nav = "speakers"
+
+    def get_queryset(self):
+        return Speaker.objects.with_public_counts()
+
+    def get_breadcrumbs(self):
+        return [crumb(_("登壇者一覧"))]
+
+
+class SpeakerDetailView(PublishedTalksMixin, ListView):
+    template_name = "summaries/speaker_detail.html"
+    require_talks = True
+    nav = "speakers"
+
+    def get_queryset(self):
+        self.speaker = get_object_or_404(Speaker, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(talk_speakers__speaker=self.speaker)
+
+    def get_breadcrumbs(self):
+        return [
+            crumb(_("登壇者一覧"), "summaries:speaker-list"),
+            crumb(self.speaker.name),
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(speaker=self.speaker, **kwargs)

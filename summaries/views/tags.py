@@ -1,0 +1,34 @@
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.generic import ListView
+
+from ..models import Tag
+from .mixins import PageMixin, PublishedTalksMixin, crumb
+
+
+class TagListView(PageMixin, ListView):
+    template_name = "summaries/tag_list.html"
+    paginate_by = 200
+    nav = "tags"
+
+    def get_queryset(self):
+        return Tag.objects.with_public_counts()
+
+    def get_breadcrumbs(self):
+        return [crumb(_("タグ一覧"))]
+
+
+class TagDetailView(PublishedTalksMixin, ListView):
+    template_name = "summaries/tag_detail.html"
+    require_talks = True
+    nav = "tags"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tagged_items__tag=self.tag)
+
+    def get_breadcrumbs(self):
+        return [crumb(_("タグ一覧"), "summaries:tag-list"), crumb(self.tag.name)]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
