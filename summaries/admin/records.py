@@ -1,6 +1,7 @@
 """Channels, speakers and tags: the records talks share."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,7 @@ class TalkCountMixin:
 
 @admin.register(Channel)
 class ChannelAdmin(TalkCountMixin, admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "url", "talk_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

@@ -24,6 +24,12 @@ class TalkForm(forms.ModelForm):
     duration_seconds = TimecodeField(
         label=_("動画の長さ"), help_text=_("「分:秒」か「時:分:秒」。例: 11:14")
     )
+    video_url = forms.URLField(
+        label=Talk._meta.get_field("video_url").verbose_name,
+        help_text=Talk._meta.get_field("video_url").help_text,
+        required=False,
+        assume_scheme="https",
+    )
 
     class Meta:
         model = Talk

@@ -1,0 +1,55 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.test import override_settings
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _static_files_without_collectstatic():
+    """Production serves hashed files made by `collectstatic`; tests read the
+    apps' files directly (tests of the production set-up collect their own)."""
+    with override_settings(
+        STORAGES={
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {
+                "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+            },
+        }
+    ):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache, so no page leaks between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A staff user in the 編集者 group, as an editor's account is set up."""
+    user = django_user_model.objects.create_user(
+        "editor", password="correct-horse-battery", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="編集者"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def seed(db):
+    """The shipped fixture, loaded as `make run` loads it."""
+    from django.core.management import call_command
+
+    from summaries.models import Talk
+
+    call_command("loaddata", "talks", verbosity=0)
+    return Talk.objects.get(slug="tokyo-dx-miyasaka-2024")
