@@ -36,6 +36,10 @@ run: install
 test: install-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Benchmarks print one table; each is a tests/bench/bench_*.py module.
+bench: install-dev
+	$(BIN)/python -m tests.bench $(BENCH)
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
