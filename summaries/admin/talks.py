@@ -18,6 +18,7 @@ from ..models import (
 )
 from .fields import TimecodeField
 from .ordering import OrderedInline
+from .summary_import import SummaryImportMixin
 
 
 class TalkForm(forms.ModelForm):
@@ -108,7 +109,7 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Talk)
-class TalkAdmin(admin.ModelAdmin):
+class TalkAdmin(SummaryImportMixin, admin.ModelAdmin):
     form = TalkForm
     list_display = [
         "title",

@@ -1,0 +1,41 @@
+"""The summary text format (CONTRACT.md): text <-> TalkData, with no database.
+
+parsed = parse(decode(data), known_tags=["DX", "東京都"])
+parsed.talk, parsed.warnings        # or SummaryError(problem) with a line
+render(parsed.talk)                 # the same text, laid out as the seed
+"""
+
+from .data import (
+    KeywordData,
+    Parsed,
+    Problem,
+    QuestionData,
+    SummaryError,
+    TakeawayData,
+    TalkData,
+    TimedData,
+)
+from .decoding import decode
+from .parsing import HEADINGS, heading_of, is_emoji, parse
+from .rendering import differences, one_line, render
+from .tags import KnownTags
+
+__all__ = [
+    "HEADINGS",
+    "KeywordData",
+    "KnownTags",
+    "Parsed",
+    "Problem",
+    "QuestionData",
+    "SummaryError",
+    "TakeawayData",
+    "TalkData",
+    "TimedData",
+    "decode",
+    "differences",
+    "heading_of",
+    "is_emoji",
+    "one_line",
+    "parse",
+    "render",
+]
