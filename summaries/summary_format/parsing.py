@@ -103,6 +103,7 @@ class _Parser:
     def __init__(self, known):
         self.known = known
         self.warnings = []
+        self.lines = {}  # where header fields and the tags were read
 
     def warn(self, line, template, **params):
         self.warnings.append(Problem(line, template, params))
@@ -126,18 +127,19 @@ class _Parser:
         if len(lines) < 3:
             _fail(lines[-1].no, msg.HEADER_SHORT)
         title, channel, date_line = lines[:3]
+        self.lines.update(title=title.no, channel=channel.no, date=date_line.no)
         video_date, duration = self.date_and_length(date_line)
         fields = {
             "title": title.text,
             "channel": channel.text,
             "video_date": video_date,
             "duration_seconds": duration,
-            "lines": {"title": title.no, "channel": channel.no, "date": date_line.no},
+            "lines": self.lines,
         }
         body_start = 3
         if len(lines) > 3 and lines[3].text.startswith(("http://", "https://")):
             fields["video_url"] = lines[3].text
-            fields["lines"]["video_url"] = lines[3].no
+            self.lines["video_url"] = lines[3].no
             body_start = 4
         return fields, body_start
 
@@ -221,34 +223,41 @@ class _Parser:
         return min((line.no for line, _ in sections.values()), default=self.last_line)
 
     def body(self, sections):
+        """Each section read in the file's order (so the first problem in the
+        file is the one reported), then the required ones checked."""
+        readers = {
+            SUMMARY: ("tldr", self.tldr),
+            TAKEAWAYS: ("takeaways", self.takeaways),
+            QA: ("questions", self.questions),
+            OUTLINES: ("outline", self.timed),
+            MINDMAP: (None, self.mindmap),
+            KEYWORDS: ("keywords", self.keywords),
+            HIGHLIGHTS: ("highlights", self.timed),
+            TRANSCRIPTS: ("transcript", self.timed),
+            RATING: (None, self.rating),
+            TAGS: ("tags", self.tags),
+        }
+        body = {}
+        for heading, (line, items) in sections.items():
+            name, reader = readers[heading]
+            value = reader(heading, line, items)
+            if name:
+                body[name] = value
+            elif value:
+                body.update(value)
         if SUMMARY not in sections:
             _fail(self.line_after(sections, None), msg.MISSING_SUMMARY)
         if TAKEAWAYS not in sections:
             _fail(self.line_after(sections, SUMMARY), msg.MISSING_TAKEAWAYS)
-        empty = (None, [])
-        body = {
-            "tldr": self.tldr(*sections[SUMMARY]),
-            "takeaways": self.takeaways(*sections[TAKEAWAYS]),
-            "questions": self.questions(sections.get(QA, empty)[1]),
-            "keywords": self.keywords(sections.get(KEYWORDS, empty)[1]),
-            **self.rating(sections.get(RATING, empty)[1]),
-        }
-        for heading, name in (
-            (OUTLINES, "outline"),
-            (HIGHLIGHTS, "highlights"),
-            (TRANSCRIPTS, "transcript"),
-        ):
-            body[name] = self.timed(heading, sections.get(heading, empty)[1])
-        mindmap = sections.get(MINDMAP, empty)
-        if mindmap[1]:
-            self.warn(mindmap[0].no, msg.MINDMAP_IGNORED, count=len(mindmap[1]))
-        if TAGS in sections:
-            body["tags"] = self.tags(sections[TAGS][1])
         return body
 
-    def tldr(self, heading, items):
+    def mindmap(self, heading, line, items):
+        if items:
+            self.warn(line.no, msg.MINDMAP_IGNORED, count=len(items))
+
+    def tldr(self, heading, line, items):
         if not items:
-            _fail(heading.no + 1, msg.MISSING_TLDR)
+            _fail(line.no + 1, msg.MISSING_TLDR)
         match = TLDR_LINE.fullmatch(items[0].text)
         if not match:
             self.not_a_heading(items[0])
@@ -267,9 +276,9 @@ class _Parser:
             _fail(line.no, shape, found=line.text)
         return line.text[1:].strip()
 
-    def takeaways(self, heading, items):
+    def takeaways(self, heading, line, items):
         if not items:
-            _fail(heading.no, msg.NO_TAKEAWAYS)
+            _fail(line.no, msg.NO_TAKEAWAYS)
         takeaways = []
         for line in items:
             text = self.bulleted(line, msg.NOT_A_TAKEAWAY)
@@ -281,7 +290,7 @@ class _Parser:
             takeaways.append(TakeawayData(emoji, body, line.no))
         return tuple(takeaways)
 
-    def questions(self, items):
+    def questions(self, heading, line, items):
         pairs, question = [], None
         for line in items:
             if line.text.startswith(ANSWER_MARKS):
@@ -303,7 +312,7 @@ class _Parser:
             _fail(question.no, msg.QUESTION_WITHOUT_ANSWER, question=question.text)
         return tuple(pairs)
 
-    def keywords(self, items):
+    def keywords(self, heading, line, items):
         keywords = []
         for line in items:
             text = self.bulleted(line, msg.NOT_A_KEYWORD)
@@ -312,7 +321,7 @@ class _Parser:
             keywords.append(KeywordData(text, line.no))
         return tuple(keywords)
 
-    def timed(self, heading, items):
+    def timed(self, heading, line, items):
         rows, previous = [], None
         for line in items:
             text = line.text
@@ -340,7 +349,7 @@ class _Parser:
             rows.append(TimedData(start, body, line.no))
         return tuple(rows)
 
-    def rating(self, items):
+    def rating(self, heading, line, items):
         if not items:
             return {}
         line = items[0]
@@ -362,7 +371,9 @@ class _Parser:
             "source_rating_count": None if votes is None else int(votes),
         }
 
-    def tags(self, items):
+    def tags(self, heading, line, items):
+        if items:
+            self.lines["tags"] = items[0].no
         names = []
         for line in items:
             found, warnings = split_tag_line(line.text, line.no, self.known)

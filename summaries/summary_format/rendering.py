@@ -4,6 +4,7 @@ Sections without content are left out (nothing is ever "locked" here), so
 parse(render(talk)) == talk for any talk the format can hold.
 """
 
+import re
 from dataclasses import fields, is_dataclass, replace
 
 from ..text import format_timecode
@@ -90,7 +91,8 @@ def one_line(talk):
     def flat(value, where):
         if isinstance(value, str) and ("\n" in value or "\r" in value):
             changed.append(where)
-            return " ".join(part.strip() for part in value.splitlines() if part.strip())
+            parts = re.split(r"\r\n|\r|\n", value)
+            return " ".join(part.strip() for part in parts if part.strip())
         return value
 
     values = {}

@@ -30,6 +30,12 @@ RESULTS = {
 }
 WARNING = _("  注意: %(file)s %(problem)s")
 FAILED = _("失敗: %(file)s %(reason)s 何も書き込んでいません。")
+MISSING = _("ファイルがありません。名前と場所を確かめてください。")
+FOLDER = _(
+    "ファイルではなくフォルダです。"
+    "中のファイルを指定してください（例: フォルダ/*.txt）。"
+)
+FORBIDDEN = _("ファイルを読む権限がありません。")
 UNREADABLE = _("ファイルを読めません（%(reason)s）。")
 DATABASE_FAILED = _(
     "データベースに書き込めませんでした（%(error)s）。もう一度実行してください。"
@@ -89,6 +95,12 @@ class Command(BaseCommand):
         """Import one file; its result: created, updated, unchanged, skipped, failed."""
         try:
             data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        except FileNotFoundError:
+            return self.failed(name, MISSING)
+        except IsADirectoryError:
+            return self.failed(name, FOLDER)
+        except PermissionError:
+            return self.failed(name, FORBIDDEN)
         except OSError as error:
             reason = error.strerror or str(error)
             return self.failed(name, UNREADABLE % {"reason": reason})
