@@ -2,10 +2,14 @@
 
 import datetime as dt
 import io
+import os
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError
@@ -434,3 +438,38 @@ def test_export_warns_when_a_text_cannot_travel_as_it_is():
 def test_the_seed_file_in_the_tests_is_the_shared_seed():
     assert SEED_BYTES == SEED_PATH.read_bytes() and SEED_TEXT.startswith("デジタル監")
     assert SEED_TAGS[0] == "デジタル改革"
+
+
+def test_from_a_shell_exit_status_and_no_traceback(tmp_path):
+    """The real command line: exit 0 for imported and skipped, 1 for any failure,
+    and plain words on stderr, never a traceback."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'shell.sqlite3'}",
+        "DJANGO_SECRET_KEY": "test-only",
+        "DJANGO_HTTPS": "0",
+    }
+
+    def manage(*args):
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=settings.BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+
+    assert manage("migrate", "-v0").returncode == 0
+    good = write(tmp_path, "good.txt", FULL)
+    bad = write(tmp_path, "bad.txt", FULL.encode("cp932", errors="replace"))
+    first = manage("import_summary", good)
+    assert first.returncode == 0 and first.stderr == ""
+    again = manage("import_summary", good)
+    assert again.returncode == 0 and again.stdout.startswith("スキップ: ")
+    failed = manage("import_summary", good, bad, str(tmp_path / "none.txt"))
+    assert failed.returncode == 1
+    assert "Traceback" not in failed.stderr + failed.stdout
+    assert f"失敗: {bad} 1行目: UTF-8 ではありません。Shift_JIS" in failed.stderr
+    assert f"失敗: {tmp_path / 'none.txt'} ファイルがありません。" in failed.stderr
+    exported = manage("export_summary", "2024-03-12-防災dxの最前線-自治体の挑戦")
+    assert exported.returncode == 0 and exported.stdout == FULL

@@ -227,7 +227,8 @@ def _preview(parsed, update):
     }
     state = [
         render(talk),
-        preview["warnings"],
+        # What the warnings say, not where: the text may gain a blank line.
+        [(w.template, sorted(w.params.items())) for w in parsed.warnings],
         existing and existing.pk,
         update,
         preview["slug"],
