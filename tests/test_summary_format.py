@@ -234,6 +234,22 @@ def test_tag_lines(line):
     assert parsed.warnings == ()
 
 
+def test_a_tag_may_be_a_word_the_format_uses():
+    talk = parse(FULL.replace("防災、自治体DX、ノーコード", "plate")).talk
+    assert talk.tags == ("plate",)
+    talk = parse(FULL.replace("防災、自治体DX、ノーコード", "Q&A、")).talk
+    assert talk.tags == ("Q&A",)
+    assert "関連タグ\nQ&A、\n" in render(talk)
+
+
+def test_a_title_and_channel_may_be_anything_on_their_lines():
+    text = FULL.replace("防災DXの最前線 〜自治体の挑戦〜", "Summary").replace(
+        "自治体DXチャンネル", "1 Jan 20201:00"
+    )
+    talk = parse(text).talk
+    assert (talk.title, talk.channel) == ("Summary", "1 Jan 20201:00")
+
+
 def test_with_commas_a_tag_may_hold_a_space():
     talk = parse(FULL.replace("防災、自治体DX、ノーコード", "Open Data、防災")).talk
     assert talk.tags == ("Open Data", "防災")

@@ -99,6 +99,10 @@ def _lines(text):
     return lines, no
 
 
+def _looks_like_date(line):
+    return DATE_LINE.fullmatch(unicodedata.normalize("NFKC", line.text)) is not None
+
+
 class _Parser:
     def __init__(self, known):
         self.known = known
@@ -118,14 +122,16 @@ class _Parser:
         return Parsed(talk, tuple(self.warnings))
 
     def header(self, lines):
-        for line in lines[:3]:
-            if DATE_LINE.fullmatch(unicodedata.normalize("NFKC", line.text)):
-                if line is not lines[2]:
+        """Title, channel and date line by position (a title may be anything);
+        when the third line is no date, say what is missing."""
+        if len(lines) < 3 or not _looks_like_date(lines[2]):
+            for line in lines[:3]:
+                if _looks_like_date(line):
                     _fail(line.no, msg.DATE_TOO_EARLY, found=line.text)
-            elif heading_of(line.text):
-                _fail(line.no, msg.HEADER_HEADING, heading=heading_of(line.text))
-        if len(lines) < 3:
-            _fail(lines[-1].no, msg.HEADER_SHORT)
+                if heading_of(line.text):
+                    _fail(line.no, msg.HEADER_HEADING, heading=heading_of(line.text))
+            if len(lines) < 3:
+                _fail(lines[-1].no, msg.HEADER_SHORT)
         title, channel, date_line = lines[:3]
         self.lines.update(title=title.no, channel=channel.no, date=date_line.no)
         video_date, duration = self.date_and_length(date_line)
@@ -185,7 +191,8 @@ class _Parser:
             else:
                 current[1].append(line)
         for heading, (line, items) in list(sections.items()):
-            sections[heading] = (line, self.unlock(heading, line, items))
+            if heading not in (RATING, TAGS):  # never locked; "plate" may be a tag
+                sections[heading] = (line, self.unlock(heading, line, items))
         return sections
 
     def not_a_heading(self, line):

@@ -19,6 +19,7 @@ from .parsing import (
     TAGS,
     TAKEAWAYS,
     TRANSCRIPTS,
+    heading_of,
 )
 from .tags import SPACED
 
@@ -70,8 +71,8 @@ def render(talk):
         blocks += [RATING, figure if votes is None else f"{figure} ({votes} votes)"]
     if talk.tags:
         line = "、".join(talk.tags)
-        if len(talk.tags) == 1 and SPACED.search(line):
-            line += "、"  # one tag with a space: the 、 says "this is a list"
+        if len(talk.tags) == 1 and (SPACED.search(line) or heading_of(line)):
+            line += "、"  # "Open Data" or "Q&A" alone: the 、 says "these are tags"
         blocks.append(f"{TAGS}\n{line}")
     return "\n\n".join(blocks) + "\n"
 
