@@ -212,3 +212,11 @@ def test_unknown_pages_are_a_friendly_404(client):
     response = client.get("/talks/no-such-talk/")
     assert response.status_code == 404
     assert "ページが見つかりません" in response.content.decode()
+
+
+def test_every_page_has_one_search_box(client):
+    talk = make_talk(tags=["防災"])
+    for url in ("/", "/talks/", talk.get_absolute_url(), "/tags/", "/tags/防災/"):
+        page = client.get(url).content.decode()
+        assert page.count('role="search"') == 1, url
+        assert 'name="q"' in page
