@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from summaries.models import Talk
 from tests.html_forms import browser_form, submit
-from tests.summary_samples import FULL, SEED_BYTES, SEED_TEXT
-from tests.test_import import row_counts
+from tests.summary_samples import FULL, SEED_BYTES, SEED_TEXT, row_counts
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,6 @@ import sys
 from decimal import Decimal
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -19,15 +18,17 @@ from summaries.models import Channel, Keyword, Speaker, Tag, Talk
 from summaries.signals import talk_changed
 from summaries.summary_format import parse, render
 from tests.factories import make_speaker, make_talk
-from tests.summary_samples import FULL, SEED_BYTES, SEED_PATH, SEED_TAGS, SEED_TEXT
+from tests.summary_samples import (
+    FULL,
+    REFUSALS,
+    SEED_BYTES,
+    SEED_PATH,
+    SEED_TAGS,
+    SEED_TEXT,
+    row_counts,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def row_counts():
-    """Rows of every table the importer could write."""
-    models = [*apps.get_app_config("summaries").get_models()]
-    return {model.__name__: model.objects.count() for model in models}
 
 
 def run(*args):
@@ -473,3 +474,14 @@ def test_from_a_shell_exit_status_and_no_traceback(tmp_path):
     assert f"失敗: {tmp_path / 'none.txt'} ファイルがありません。" in failed.stderr
     exported = manage("export_summary", "2024-03-12-防災dxの最前線-自治体の挑戦")
     assert exported.returncode == 0 and exported.stdout == FULL
+
+
+@pytest.mark.parametrize("name", REFUSALS)
+def test_every_refused_file_leaves_every_table_as_it_was(tmp_path, seed, name):
+    text, message = REFUSALS[name]
+    path = write(tmp_path, "refused.txt", text)
+    before = row_counts()
+    status, out, err = run("import_summary", path)
+    assert status == 1
+    assert err.startswith(f"失敗: {path} {message} 何も書き込んでいません。")
+    assert row_counts() == before
