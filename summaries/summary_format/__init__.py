@@ -16,7 +16,9 @@ from .data import (
     TimedData,
 )
 from .decoding import decode
-from .parsing import HEADINGS, heading_of, is_emoji, parse
+from .items import is_emoji
+from .layout import HEADINGS, heading_of
+from .parsing import parse
 from .rendering import differences, one_line, render
 from .tags import KnownTags
 

@@ -32,6 +32,11 @@ class Problem:
         return f"{self.line}行目: {self.message}"
 
 
+def fail(line, template, **params):
+    """Stop reading: SummaryError at `line`, saying `template` % `params`."""
+    raise SummaryError(Problem(line, template, params))
+
+
 class SummaryError(ValueError):
     """The file cannot be imported; `problem` says where and why."""
 

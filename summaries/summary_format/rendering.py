@@ -8,7 +8,7 @@ import re
 from dataclasses import fields, is_dataclass, replace
 
 from ..text import format_timecode
-from .parsing import (
+from .layout import (
     HIGHLIGHTS,
     KEYWORDS,
     MONTHS,
