@@ -89,7 +89,7 @@ def test_preview_shows_every_field_and_item_and_writes_nothing(editor_client):
         "<td>1:00:00</td><td>ご清聴ありがとうございました。</td>",
         "注意（1件）",
         "29行目: マインドマップ（1行）は取り込みません。",
-        'name="confirm" class="default" value="この内容で取り込む"',
+        'form="summary-import-form" name="confirm" class="default"',
     ):
         assert shown in page, shown
     assert row_counts() == before
@@ -189,7 +189,7 @@ def test_errors_name_the_line_keep_the_text_and_write_nothing(editor_client):
     response = preview(editor_client, text)
     assert response.status_code == 200
     page = response.content.decode()
-    assert "貼り付けたテキスト は取り込めません。何も書き込んでいません。" in page
+    assert "「貼り付けたテキスト」は取り込めません。何も書き込んでいません。" in page
     assert (
         "<strong>13行目: 要点に本文がありません。"
         "「  • 絵文字 要点の文」の形で、絵文字の後に文を書いてください。</strong>"
@@ -205,7 +205,7 @@ def test_errors_name_the_line_keep_the_text_and_write_nothing(editor_client):
 def test_an_uploaded_files_errors_name_the_file(editor_client):
     upload = SimpleUploadedFile("talk.txt", FULL.replace("12 Mar", "31 Feb").encode())
     page = editor_client.post(URL, {"file": upload, "preview": "1"}).content.decode()
-    assert "talk.txt は取り込めません。" in page
+    assert "「talk.txt」は取り込めません。" in page
     assert "4行目: 日付「31 Feb 2024」は存在しません。" in page
 
 
