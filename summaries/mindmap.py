@@ -160,7 +160,9 @@ def layout(root):
             y += GAP_BEFORE["leaf"]
             leaf_box = _box(leaf, y, colour=box.colour)
             boxes.append(leaf_box)
-            links.append(_elbow(box.x + leaf_spine_offset, box.y + box.height, leaf_box))
+            links.append(
+                _elbow(box.x + leaf_spine_offset, box.y + box.height, leaf_box)
+            )
             y = leaf_box.y + leaf_box.height
     return Layout(WIDTH, y + MARGIN, boxes, links)
 

@@ -24,7 +24,9 @@ class TalkSitemap(Sitemap):
 class TagSitemap(Sitemap):
     def items(self):
         return (
-            Tag.objects.filter(tagged_talks__content_object__in=Talk.objects.published())
+            Tag.objects.filter(
+                tagged_talks__content_object__in=Talk.objects.published()
+            )
             .annotate(last_talk_update=Max("tagged_talks__content_object__updated_at"))
             .order_by("pk")
         )

@@ -50,7 +50,12 @@ def embed_url(vid, start=0, autoplay=True):
     """The privacy-enhanced player address, used only after the reader asks."""
     query = "&".join(
         part
-        for part in ("autoplay=1" if autoplay else "", f"start={start}" if start else "")
+        for part in (
+            "autoplay=1" if autoplay else "",
+            f"start={start}" if start else "",
+        )
         if part
     )
-    return f"https://www.youtube-nocookie.com/embed/{vid}" + (f"?{query}" if query else "")
+    return f"https://www.youtube-nocookie.com/embed/{vid}" + (
+        f"?{query}" if query else ""
+    )

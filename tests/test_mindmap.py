@@ -49,7 +49,10 @@ def test_long_labels_wrap_and_are_cut_with_an_ellipsis():
     assert lines == ["あ" * 10, "あ" * 9 + "…"]
     assert mindmap.wrap("短い", width_em=10, max_lines=2) == ["短い"]
     # A line never starts with a closing mark: it hangs on the line before.
-    assert mindmap.wrap("ああああ。いい", width_em=4, max_lines=3) == ["ああああ。", "いい"]
+    assert mindmap.wrap("ああああ。いい", width_em=4, max_lines=3) == [
+        "ああああ。",
+        "いい",
+    ]
 
 
 def test_the_layout_is_deterministic_and_fits_the_width():

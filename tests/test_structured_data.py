@@ -37,9 +37,7 @@ def test_seed_with_a_video_address_is_a_video_object_with_the_right_values(
     assert video["uploadDate"] == "2024-06-05"
     assert video["duration"] == "PT11M14S"
     assert video["embedUrl"] == "https://www.youtube-nocookie.com/embed/AbCdEfGhI_0"
-    assert video["thumbnailUrl"] == [
-        "http://testserver/static/summaries/img/share.png"
-    ]
+    assert video["thumbnailUrl"] == ["http://testserver/static/summaries/img/share.png"]
     assert "hasPart" not in video  # the seed has no outline
     assert breadcrumbs["@type"] == "BreadcrumbList"
 

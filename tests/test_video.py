@@ -73,3 +73,32 @@ def test_the_play_link_tells_what_is_sent_and_links_the_notice(client):
     page = client.get(talk.get_absolute_url()).content.decode()
     assert "閲覧情報が Google に送信されます。押すまでは何も送信されません。" in page
     assert 'href="/about/external-transmission/"' in page
+
+
+def test_the_talk_page_costs_the_same_queries_however_long(
+    client, django_assert_num_queries
+):
+    """Parts, mind map, time stamps and JSON-LD all come from one prefetch."""
+    video = VIDEO
+    short = make_talk(
+        video_url=video,
+        tags=["a"],
+        takeaways=1,
+        outline=1,
+        keywords=1,
+        highlights=1,
+        transcript=1,
+    )
+    long = make_talk(
+        video_url=video,
+        tags=["a", "b", "c"],
+        takeaways=12,
+        outline=15,
+        keywords=10,
+        highlights=20,
+        transcript=80,
+    )
+    with django_assert_num_queries(12):
+        client.get(short.get_absolute_url())
+    with django_assert_num_queries(12):
+        client.get(long.get_absolute_url())

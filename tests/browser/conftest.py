@@ -49,7 +49,9 @@ def page(browser, live_server, transactional_db):
     `page.outside_requests` lists every request to any other host (answered
     with an empty page here, so nothing leaves the machine)."""
     context = browser.new_context(
-        base_url=live_server.url, locale="ja-JP", viewport={"width": 1280, "height": 900}
+        base_url=live_server.url,
+        locale="ja-JP",
+        viewport={"width": 1280, "height": 900},
     )
     outside = []
 
@@ -60,7 +62,9 @@ def page(browser, live_server, transactional_db):
         else:
             outside.append(url)
             request_route.fulfill(
-                status=200, content_type="text/html", body="<!doctype html><title>-</title>"
+                status=200,
+                content_type="text/html",
+                body="<!doctype html><title>-</title>",
             )
 
     context.route("**/*", route)

@@ -2,7 +2,6 @@
 
 from django.core.management import call_command
 
-from summaries.models import Talk
 from tests.factories import make_speaker, make_talk
 
 VIDEO_TALK = "video-talk"
@@ -45,6 +44,3 @@ def build_site():
     for n in range(20):
         make_talk(f"自治体のデジタル化 事例{n + 1}", tags=["DX"], takeaways=1)
     return talk
-
-
-__all__ = ["PAGE_TYPES", "Talk", "build_site"]

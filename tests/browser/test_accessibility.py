@@ -41,7 +41,8 @@ def test_the_mind_map_reads_at_phone_width(page):
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360
     scale = box["width"] / float(svg.get_attribute("width"))
     smallest = min(
-        float(size) for size in page.locator(".mindmap__drawing text").evaluate_all(
+        float(size)
+        for size in page.locator(".mindmap__drawing text").evaluate_all(
             "texts => texts.map(t => t.getAttribute('font-size'))"
         )
     )
