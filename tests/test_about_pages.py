@@ -96,3 +96,11 @@ def test_the_committed_results_cover_every_page_type_and_all_passed():
         "時刻のリンク（キーボードでその位置から再生）",
     }
     assert accessibility.load_results()["all_passed"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/about/accessibility/", "/about/external-transmission/"]
+)
+def test_the_notices_need_no_database(client, django_assert_num_queries, path):
+    with django_assert_num_queries(0):
+        assert client.get(path).status_code == 200

@@ -12,7 +12,7 @@ from .test_player import focus_by_tab, focus_is_visible
 def test_search_box_by_keyboard(page):
     build_site()
     page.goto("/")
-    box = page.locator("#site-search")
+    box = page.get_by_role("searchbox", name="講演を検索")
     focus_by_tab(page, box)
     assert focus_is_visible(page)
     page.keyboard.type("防災")
