@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from .converters import UnicodeSlugConverter
-from .views import home, speakers, tags, talks
+from .views import api_guide, home, speakers, tags, talks
 
 register_converter(UnicodeSlugConverter, "uslug")
 
@@ -19,4 +19,6 @@ urlpatterns = [
         speakers.SpeakerDetailView.as_view(),
         name="speaker-detail",
     ),
+    # The data itself is at /api/talks/… (govdx/urls.py); this is its guide.
+    path("api/", api_guide.ApiGuideView.as_view(), name="api-guide"),
 ]
