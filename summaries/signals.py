@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
+from django.utils import timezone
 
 from .models import PART_MODELS, Channel, Speaker, Tag, TaggedTalk, Talk, TalkSpeaker
 
@@ -87,3 +88,12 @@ def _shared_record_saved(sender, instance, created, raw=False, **kwargs):
     else:
         ids = Talk.objects.filter(channel=instance).values_list("pk", flat=True)
     announce(set(ids))
+
+
+@receiver(talk_changed, dispatch_uid="touch-updated-at")
+def _touch_updated_at(sender, talk_ids, **kwargs):
+    # `updated_at` is when what the public sees last changed: a part, a tag or a
+    # speaker's new name changes the talk too, so the API's ETag and
+    # Last-Modified (and a sitemap's lastmod) move with it. update() sends no
+    # signal, so this does not loop.
+    Talk.objects.filter(pk__in=talk_ids).update(updated_at=timezone.now())
