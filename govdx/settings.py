@@ -140,6 +140,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_TAGS_FROM_STRING = "summaries.tagging.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "summaries.tagging.edit_string"
 
 # Open data: anyone may read /api/ from any origin; nothing else is shared.
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -75,7 +75,7 @@ def test_english_pages_are_in_english(client, talk):
     assert ">Skip to main content</a>" in html
     assert '<nav class="site-nav" aria-label="Main menu">' in html
     assert '<a href="/en/talks/">Talks</a>' in html
-    assert '<label for="site-search">Search talks</label>' in html
+    assert '<label for="home-search">Search talks</label>' in html
     assert '<h2 id="latest">Latest talks</h2>' in html
     html = page(client, "/en/talks/")
     assert '<p class="result-count">1 talk</p>' in html
