@@ -7,11 +7,16 @@ removing one would be a new major version under a new address.
 
 import datetime as dt
 
-from ninja import Field, Schema
+from pydantic import BaseModel, Field
 
 API_VERSION = "1.0.0"
 LICENSE_NAME = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/deed.ja"
+
+
+class Schema(BaseModel):
+    """Plain pydantic models, built from keyword arguments: ninja's own Schema
+    would also read ORM attributes, which costs time and is not needed here."""
 
 
 class Channel(Schema):

@@ -16,6 +16,15 @@ class Serializer:
 
     def __init__(self, request):
         self.absolute = request.build_absolute_uri
+        self._urls = {}
+
+    def url_of(self, obj):
+        """The absolute address of a tag or speaker, reversed once per request:
+        the same few appear on most talks of a page or a download."""
+        key = (type(obj), obj.pk)
+        if key not in self._urls:
+            self._urls[key] = self.absolute(obj.get_absolute_url())
+        return self._urls[key]
 
     def summary(self, talk):
         return schemas.TalkSummary(**self._summary_fields(talk))
@@ -77,7 +86,7 @@ class Serializer:
                     title=_or_none(role.speaker.title),
                     organisation=_or_none(role.speaker.organisation),
                     role=_or_none(role.role),
-                    url=self.absolute(role.speaker.get_absolute_url()),
+                    url=self.url_of(role.speaker),
                 )
                 for role in talk.talk_speakers.all()
             ],
@@ -85,7 +94,7 @@ class Serializer:
                 schemas.Tag(
                     name=tag.name,
                     slug=tag.slug,
-                    url=self.absolute(tag.get_absolute_url()),
+                    url=self.url_of(tag),
                 )
                 for tag in talk.tags.all()
             ],
