@@ -68,6 +68,7 @@ CSV_INDEX = {name: i for i, name in enumerate(downloads.CSV_COLUMNS)}
 def test_json_download_holds_everything_about_every_public_talk(client):
     talks = [make_talk(tags=["DX"], takeaways=2, transcript=3) for _ in range(3)]
     make_talk("下書き", status=Talk.Status.DRAFT)
+    make_talk("予約", published_at=timezone.now() + dt.timedelta(minutes=1))
 
     response = client.get("/api/talks.json")
 

@@ -19,7 +19,7 @@ def talk():
     return make_talk(
         "都のDXを聞く",
         slug="tokyo-dx",
-        tags=["DX"],
+        tags=["DX", "GovTech東京"],
         speakers=[speaker],
         takeaways=2,
         questions=1,
@@ -42,6 +42,7 @@ PAGES = [
     ("/talks/tokyo-dx/", "/en/talks/tokyo-dx/"),
     ("/tags/", "/en/tags/"),
     ("/tags/dx/", "/en/tags/dx/"),
+    ("/tags/govtech%E6%9D%B1%E4%BA%AC/", "/en/tags/govtech%E6%9D%B1%E4%BA%AC/"),
     ("/speakers/", "/en/speakers/"),
     ("/speakers/miyasaka/", "/en/speakers/miyasaka/"),
     ("/api/", "/en/api/"),
