@@ -56,7 +56,7 @@ MIDDLEWARE = [
     # CORS answers preflight requests before anything else looks at them.
     "corsheaders.middleware.CorsMiddleware",
     # The language comes from the URL: /en/… is English, everything else Japanese.
-    "django.middleware.locale.LocaleMiddleware",
+    "summaries.middleware.LocaleFromUrlMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -183,3 +183,12 @@ def test_command_line_tools_speak_english_when_asked():
 
     assert run() == "Talk"
     assert run(GOVDX_LANGUAGE="") == "講演"
+
+
+def test_answers_do_not_vary_by_the_browser_language(client, talk):
+    """The address decides the language, so caches need one copy per address."""
+    for url in ("/talks/", "/en/talks/", "/api/talks/"):
+        response = client.get(url, headers={"origin": "https://example.org"})
+        assert "accept-language" not in response.get("Vary", "").lower(), url
+    assert client.get("/talks/")["Content-Language"] == "ja"
+    assert client.get("/en/talks/")["Content-Language"] == "en"
