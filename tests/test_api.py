@@ -300,3 +300,11 @@ def test_any_origin_may_read_the_api(client):
 def test_pages_do_not_share_their_origin(client):
     response = client.get("/", headers={"origin": "https://example.org"})
     assert "Access-Control-Allow-Origin" not in response
+
+
+def test_malformed_slugs_are_refused_before_any_query(client):
+    """A NUL byte would make PostgreSQL fail: the API answers 404 or 422."""
+    assert client.get("/api/talks/a%00b/").status_code == 404
+    for query in ("tag=%00", "speaker=a%00b", "tag=dx&tag=a/b"):
+        response = client.get(f"/api/talks/?{query}")
+        assert response.status_code == 422, query

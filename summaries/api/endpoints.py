@@ -4,9 +4,12 @@ django-ninja builds /api/openapi.json from these signatures and the schemas,
 so the document cannot drift from what the code returns.
 """
 
+from typing import Annotated
+
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.renderers import JSONRenderer
+from pydantic import StringConstraints
 
 from ..models import Talk
 from . import downloads, schemas
@@ -41,11 +44,19 @@ api = NinjaAPI(
 CONDITIONAL = {304: None, 412: None}
 
 
+# No control characters (a NUL byte would make PostgreSQL fail) and no "/":
+# a 422 before any query. Written without \w, which JavaScript and JSON
+# Schema read as ASCII only: slugs may hold Japanese letters.
+Slug = Annotated[
+    str, StringConstraints(pattern=r"^[^\x00-\x1f\x7f/]+$", max_length=200)
+]
+
+
 class TalkFilters(Schema):
-    tag: list[str] = Field(
+    tag: list[Slug] = Field(
         [], description="Tag slug; repeat it to require several tags."
     )
-    speaker: str | None = Field(None, description="Speaker slug.")
+    speaker: Slug | None = Field(None, description="Speaker slug.")
     year: int | None = Field(None, ge=1, le=9999, description="Year of the video.")
     page: int = Field(1, ge=1)
     size: int = Field(20, ge=1, le=100, description="Talks per page (at most 100).")
@@ -117,7 +128,7 @@ def _page_url(request, number):
 
 
 @read(
-    "/talks/{slug}/",
+    "/talks/{uslug:slug}/",
     name="talk-detail",
     summary="One talk, with everything",
     response={200: schemas.TalkDetail, 404: schemas.Message, **CONDITIONAL},
