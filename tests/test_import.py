@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError
+from django.utils import translation
 
 from summaries.importer import to_data
 from summaries.models import Channel, Keyword, Speaker, Tag, Talk
@@ -485,3 +486,14 @@ def test_every_refused_file_leaves_every_table_as_it_was(tmp_path, seed, name):
     assert status == 1
     assert err.startswith(f"失敗: {path} {message} 何も書き込んでいません。")
     assert row_counts() == before
+
+
+def test_messages_follow_the_active_language(tmp_path):
+    path = write(tmp_path, "bad.txt", REFUSALS["takeaway without text"][0])
+    with translation.override("en"):
+        status, _out, err = run("import_summary", path)
+    assert status == 1
+    assert err.startswith(
+        f"Failed: {path} Line 13: The takeaway has no text. Write it as "
+        "“  • emoji takeaway text”, with the text after the emoji. Nothing was written."
+    )
