@@ -497,3 +497,17 @@ def test_messages_follow_the_active_language(tmp_path):
         f"Failed: {path} Line 13: The takeaway has no text. Write it as "
         "“  • emoji takeaway text”, with the text after the emoji. Nothing was written."
     )
+
+
+def test_a_dash_reads_standard_input(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(FULL.encode())))
+    status, out, _err = run("import_summary", "-")
+    assert status == 0 and out.startswith("取り込みました: - → 「防災DXの最前線")
+
+
+def test_export_says_when_its_text_cannot_be_imported_again():
+    talk = make_talk("要点のない講演")  # the admin allows it; the format does not
+    status, out, err = run("export_summary", talk.slug)
+    assert status == 0 and "Takeaways" not in out
+    assert err.startswith("この書き出しはそのままでは取り込めません: ")
+    assert "見出し「Takeaways」と要点の行がありません。" in err
