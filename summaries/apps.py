@@ -7,4 +7,6 @@ class SummariesConfig(AppConfig):
     verbose_name = _("講演サマリー")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the "talk changed" receivers)
+        from . import history, redirects, signals  # noqa: F401  (connect receivers)
+
+        history.register()

@@ -17,10 +17,12 @@ from ..models import (
     TranscriptSegment,
 )
 from .fields import TimecodeField
+from .history import TalkHistoryMixin
 from .ordering import OrderedInline
+from .stale import StaleSaveForm
 
 
-class TalkForm(forms.ModelForm):
+class TalkForm(StaleSaveForm):
     duration_seconds = TimecodeField(
         label=_("動画の長さ"), help_text=_("「分:秒」か「時:分:秒」。例: 11:14")
     )
@@ -108,7 +110,7 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Talk)
-class TalkAdmin(admin.ModelAdmin):
+class TalkAdmin(TalkHistoryMixin, admin.ModelAdmin):
     form = TalkForm
     list_display = [
         "title",

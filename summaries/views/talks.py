@@ -3,6 +3,8 @@ from django.views.generic import DetailView, ListView
 
 from ..models import Talk
 from .mixins import PageMixin, PublishedTalksMixin, crumb
+from .preview import StaffPreviewMixin, may_preview
+from .slugs import OldSlugRedirectMixin
 
 
 class TalkListView(PublishedTalksMixin, ListView):
@@ -26,8 +28,12 @@ class TalkListView(PublishedTalksMixin, ListView):
         return [crumb(_("講演一覧"))]
 
 
-class TalkDetailView(PageMixin, DetailView):
+class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailView):
     nav = "talks"
+    redirect_model = Talk
+
+    def may_redirect_to(self, talk):
+        return talk.is_public or may_preview(self.request.user)
 
     def get_queryset(self):
         return Talk.objects.published().for_detail()
