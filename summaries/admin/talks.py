@@ -23,6 +23,7 @@ from .history import TalkHistoryMixin
 from .ordering import OrderedInline
 from .publishing import PublishingAdminMixin
 from .stale import StaleSaveForm
+from .widgets import TagInput
 
 
 class TalkForm(StaleSaveForm):
@@ -50,6 +51,7 @@ class TalkForm(StaleSaveForm):
             "status",
             "published_at",
         ]
+        widgets = {"tags": TagInput}
 
 
 class TalkSpeakerInline(OrderedInline):
