@@ -35,7 +35,7 @@ class Chart:
     unit: str
     bars: list
     row_height: int = 28
-    label_width: int = 150
+    label_width: int = 200
     bar_space: int = 170
 
     @property

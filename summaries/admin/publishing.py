@@ -1,5 +1,6 @@
 """Publishing several talks at once from the talk list."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +14,11 @@ class PublishingAdminMixin:
     """For TalkAdmin: bulk 公開 and 非公開 actions, each recorded in the history."""
 
     actions = ["publish_now", "unpublish"]
+
+    @property
+    def media(self):
+        # The state badges in the list, and the editor's widgets on the form.
+        return super().media + forms.Media(css={"all": ["summaries/css/editor.css"]})
 
     @admin.action(
         description=gettext_lazy("選択した講演を今すぐ公開する"),
