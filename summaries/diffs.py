@@ -193,9 +193,9 @@ def _field_text(name, value, names):
         case "channel_id":
             return names.channel(value)
         case "video_date":
-            return date_format(value, "Y年n月j日")
+            return date_format(value, "DATE_FORMAT")
         case "published_at":
-            return date_format(timezone.localtime(value), "Y年n月j日 H:i:s")
+            return date_format(timezone.localtime(value), "Y-m-d H:i:s")
         case "duration_seconds":
             return format_timecode(value)
         case "status":

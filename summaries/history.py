@@ -127,7 +127,7 @@ def restore(version, user):
 
 
 def _local(when):
-    return date_format(timezone.localtime(when), "Y年n月j日 H:i")
+    return date_format(timezone.localtime(when), "DATETIME_FORMAT")
 
 
 def _of_talk(versions, talk_id):

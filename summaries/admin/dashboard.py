@@ -111,7 +111,7 @@ def added_panel(now, months=6):
     )
     per_month = {timezone.localtime(m).date(): n for m, n in per_month.items()}
     rows = [
-        (date_format(start, "Y年n月"), per_month.get(start.date(), 0))
+        (date_format(start, "YEAR_MONTH_FORMAT"), per_month.get(start.date(), 0))
         for start in starts
     ]
     return Panel(
