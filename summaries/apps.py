@@ -8,3 +8,4 @@ class SummariesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the "talk changed" receivers)
+        from .search import indexing  # noqa: F401  (keeps the search index in step)

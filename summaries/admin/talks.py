@@ -16,6 +16,7 @@ from ..models import (
     TalkSpeaker,
     TranscriptSegment,
 )
+from ..signals import collecting_changes
 from .fields import TimecodeField
 from .ordering import OrderedInline
 
@@ -162,6 +163,11 @@ class TalkAdmin(admin.ModelAdmin):
         HighlightInline,
         TranscriptInline,
     ]
+
+    def save_related(self, request, form, formsets, change):
+        # Tags and every inline row: one "talk changed" event, not one per row.
+        with collecting_changes():
+            super().save_related(request, form, formsets, change)
 
     def get_queryset(self, request):
         return (

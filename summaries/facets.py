@@ -1,0 +1,201 @@
+"""Filters for lists of talks, GOV.UK finder style: plain links with counts.
+
+Every link keeps the query and the other filters and drops the page number.
+Tags combine (each one narrows further); speaker, channel and year pick one
+value, so their counts are taken without their own filter: each count says how
+many talks that choice would show.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext as _
+
+from .models import Channel, Speaker, Tag, Talk
+
+FACET_SIZE = 12  # options shown per filter; the rest are a /tags/ visit away
+
+
+@dataclass
+class Filters:
+    """`?tag=` (repeatable, all must match), `?speaker=`, `?channel=`, `?year=`."""
+
+    tags: list = field(default_factory=list)
+    speaker: str = ""
+    channel: str = ""
+    year: int | None = None
+
+    @classmethod
+    def from_params(cls, params):
+        year = params.get("year", "")
+        return cls(
+            tags=list(dict.fromkeys(tag for tag in params.getlist("tag") if tag)),
+            speaker=params.get("speaker", ""),
+            channel=params.get("channel", ""),
+            year=int(year) if year.isascii() and year.isdigit() else None,
+        )
+
+    def __bool__(self):
+        return bool(self.tags or self.speaker or self.channel or self.year)
+
+    def apply(self, talks, without=None):
+        """`talks` narrowed by every filter but `without`."""
+        return talks.filter_by(
+            tags=self.tags,
+            speaker=self.speaker if without != "speaker" else None,
+            channel=self.channel if without != "channel" else None,
+            year=self.year if without != "year" else None,
+        )
+
+
+@dataclass
+class Option:
+    label: str
+    url: str
+    count: int | None = None
+    selected: bool = False
+
+
+@dataclass
+class Facets:
+    groups: list  # [(key, heading, [Option])]
+    chosen: list  # [Option] whose url removes that filter
+    clear_url: str
+
+
+def link(params, **changes):
+    """This page's query string with `changes` (None removes; a list replaces)."""
+    params = params.copy()
+    params.pop("page", None)
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        elif isinstance(value, list):
+            params.setlist(key, value)
+        else:
+            params[key] = str(value)
+    return "?" + params.urlencode()
+
+
+def facets(matches, filters, params):
+    """Filter links for `matches` (public talks, or those matching the query,
+    before any filter): a fixed number of queries whatever the data size."""
+
+    def ids(without=None):
+        return filters.apply(matches, without).values("pk")
+
+    tags = (
+        Tag.objects.filter(tagged_talks__content_object__in=ids())
+        .exclude(slug__in=filters.tags)
+        .annotate(n=Count("tagged_talks"))
+        .order_by("-n", "name", "pk")[:FACET_SIZE]
+    )
+    speakers = (
+        Speaker.objects.filter(talk_roles__talk__in=ids("speaker"))
+        .annotate(n=Count("talk_roles"))
+        .order_by("-n", "name_kana", "name", "pk")[:FACET_SIZE]
+    )
+    channels = (
+        Channel.objects.filter(talks__in=ids("channel"))
+        .annotate(n=Count("talks"))
+        .order_by("-n", "name", "pk")[:FACET_SIZE]
+    )
+    years = (
+        Talk.objects.filter(pk__in=ids("year"))
+        .annotate(year=ExtractYear("video_date"))
+        .values("year")
+        .annotate(n=Count("pk"))
+        .order_by("-year")
+    )
+
+    def one_of(key, rows):
+        chosen = str(getattr(filters, key) or "")
+        return [
+            Option(
+                label,
+                link(params, **{key: None if str(value) == chosen else value}),
+                n,
+                str(value) == chosen,
+            )
+            for label, value, n in rows
+        ]
+
+    groups = [
+        (
+            "tag",
+            _("タグ"),
+            [
+                Option(t.name, link(params, tag=[*filters.tags, t.slug]), t.n)
+                for t in tags
+            ],
+        ),
+        (
+            "speaker",
+            _("登壇者"),
+            one_of("speaker", [(s.name, s.slug, s.n) for s in speakers]),
+        ),
+        (
+            "channel",
+            _("チャンネル"),
+            one_of("channel", [(c.name, c.slug, c.n) for c in channels]),
+        ),
+        (
+            "year",
+            _("動画の年"),
+            one_of(
+                "year",
+                [
+                    (_("%(year)d年") % {"year": r["year"]}, r["year"], r["n"])
+                    for r in years
+                ],
+            ),
+        ),
+    ]
+    return Facets(
+        groups=[group for group in groups if group[2]],
+        chosen=chosen_filters(filters, params),
+        clear_url=link(params, tag=None, speaker=None, channel=None, year=None),
+    )
+
+
+def chosen_filters(filters, params):
+    """The filters in force, each with a link that removes it (names looked up
+    in one query per kind of filter chosen)."""
+    chosen = []
+    if filters.tags:
+        names = dict(
+            Tag.objects.filter(slug__in=filters.tags).values_list("slug", "name")
+        )
+        for slug in filters.tags:
+            rest = [other for other in filters.tags if other != slug]
+            chosen.append(
+                Option(
+                    _("タグ: %(name)s") % {"name": names.get(slug, slug)},
+                    link(params, tag=rest or None),
+                )
+            )
+    for key, model, heading in (
+        ("speaker", Speaker, _("登壇者")),
+        ("channel", Channel, _("チャンネル")),
+    ):
+        slug = getattr(filters, key)
+        if slug:
+            name = (
+                model.objects.filter(slug=slug).values_list("name", flat=True).first()
+            )
+            chosen.append(
+                Option(
+                    _("%(heading)s: %(name)s")
+                    % {"heading": heading, "name": name or slug},
+                    link(params, **{key: None}),
+                )
+            )
+    if filters.year:
+        chosen.append(
+            Option(
+                _("動画の年: %(year)d年") % {"year": filters.year},
+                link(params, year=None),
+            )
+        )
+    return chosen

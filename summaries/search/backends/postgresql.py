@@ -1,0 +1,63 @@
+"""PostgreSQL: a GIN-indexed `tsvector` column of bigram lexemes.
+
+The column (`SearchEntry.vector`, added by a migration, unknown to the ORM)
+holds each distinct bigram once, without positions: PostgreSQL clamps
+positions past 16,383 and keeps at most 256 per lexeme, so phrase search would
+miss words in long transcripts. The index finds the rows holding every bigram
+of the query; terms of three or more characters are then confirmed in the
+stored folded text, which makes the answer exact.
+"""
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+from ..scan import contains
+from ..tokens import bigrams, lexemes
+
+# The `vector` column and its GIN index are made by migration 0003_search_index.
+TABLE = "summaries_searchentry"
+
+
+def quote(lexeme):
+    """A lexeme as tsvector/tsquery input, read as is (no parser, no stemming)."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _vector(entry):
+    found = lexemes(entry.head) | lexemes(entry.body)
+    return " ".join(quote(lexeme) for lexeme in sorted(found))
+
+
+def add(entries):
+    rows = [(entry.talk_id, _vector(entry)) for entry in entries]
+    if not rows:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {TABLE} AS e SET vector = v.vector::tsvector "
+            "FROM unnest(%s::bigint[], %s::text[]) AS v(talk_id, vector) "
+            "WHERE e.talk_id = v.talk_id",
+            [[row[0] for row in rows], [row[1] for row in rows]],
+        )
+
+
+def remove(entries):
+    """Nothing to do: the vector goes with its row."""
+
+
+def clear():
+    """Nothing to do: the vectors go with their rows."""
+
+
+def match(entries, terms):
+    wanted = sorted({pair for term in terms for pair in bigrams(term)})
+    query = " & ".join(quote(pair) for pair in wanted)
+    entries = entries.filter(
+        talk_id__in=RawSQL(
+            f"SELECT talk_id FROM {TABLE} WHERE vector @@ %s::tsquery", [query]
+        )
+    )
+    for term in terms:
+        if len(term) > 2:
+            entries = entries.filter(contains(term))
+    return entries
