@@ -1,17 +1,17 @@
 """A reader's query: what it asks for, and the talks that answer it."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import add
 
 from django.db.models import Case, Value, When
-from django.db.models.functions import StrIndex
-from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext as _
 
+from ..models import Talk
 from .backends import get_backend
 from .models import SearchEntry
-from .scan import contains
+from .scan import contains, in_head_by_scan
 from .tokens import MAX_QUERY_LENGTH, clean, fold, split_terms
 
 
@@ -73,13 +73,16 @@ class Query:
 
     def ranked(self, talks):
         """Matching `talks`, best first: terms in the title or tags rank above
-        terms only in the body; ties go to the newest."""
+        terms found only in the body; ties go to the newest."""
+        backend = get_backend()
         score = reduce(
             add,
             (
                 Case(
                     When(
-                        GreaterThan(StrIndex("search_entry__head", Value(term)), 0),
+                        backend.in_head(term)
+                        if len(term) > 1
+                        else in_head_by_scan(term),
                         then=Value(1),
                     ),
                     default=Value(0),
@@ -92,3 +95,32 @@ class Query:
             .annotate(search_score=score)
             .order_by("-search_score", "-published_at", "-pk")
         )
+
+
+class RankedTalks(Sequence):
+    """Talks in a ranked order of ids, read a page at a time.
+
+    Ranking finds every match once (one query, ids only); the paginator counts
+    them with `len()` and asks for one slice, whose talks are then fetched in
+    a fixed number of queries. Filters and counts reuse the same ids through
+    `backend.id_list`, so the full-text search runs once per page.
+    """
+
+    model = Talk
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1 or None][0]
+        ids = self.ids[index]
+        talks = {talk.pk: talk for talk in Talk.objects.filter(pk__in=ids).for_cards()}
+        return [talks[pk] for pk in ids if pk in talks]
+
+    def id_list(self):
+        """The ids as a subquery for `__in` (one parameter, however many)."""
+        return get_backend().id_list(self.ids)

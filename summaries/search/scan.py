@@ -14,3 +14,8 @@ def contains(term, prefix=""):
     return Q(GreaterThan(StrIndex(f"{prefix}head", Value(term)), 0)) | Q(
         GreaterThan(StrIndex(f"{prefix}body", Value(term)), 0)
     )
+
+
+def in_head_by_scan(term):
+    """Talks (not index rows) whose folded title or tags contain `term`."""
+    return Q(GreaterThan(StrIndex("search_entry__head", Value(term)), 0))

@@ -26,10 +26,7 @@ MAX_QUERY_LENGTH = 200
 # Letters and digits (kana, kanji, Latin, ...): `\w` without the underscore.
 _RUN = re.compile(r"[^\W_]+")
 
-# Written between runs in the SQLite index so that a phrase of bigrams never
-# joins the end of one run to the start of the next. One character long, it can
-# never equal a bigram of a query.
-RUN_BREAK = "0"
+_GAPS = re.compile(r"[\W_]+")
 
 
 def runs(folded):
@@ -63,16 +60,24 @@ def split_terms(query):
     return terms
 
 
+def _pairs(folded):
+    """Every pair of neighbouring characters once gaps between runs are a single
+    space: the bigrams of each run, and between runs pairs holding a space."""
+    spaced = _GAPS.sub(" ", folded)
+    return map(add, spaced, spaced[1:])
+
+
 def token_stream(folded):
-    """The SQLite index's text for one column: bigrams in order, runs apart."""
-    return f" {RUN_BREAK} ".join(
-        " ".join(map(add, run, run[1:])) for run in runs(folded) if len(run) > 1
-    )
+    """The SQLite index's text for one column: the bigrams of each run in order.
+
+    The pairs that straddle a gap ("a " and " b") are written too: the FTS5
+    `ascii` tokenizer reads them as one-letter tokens that no query asks for,
+    and their positions keep the last bigram of a run from standing next to
+    the first of the following one, so a phrase never spans a gap.
+    """
+    return " ".join(_pairs(folded))
 
 
 def lexemes(folded):
-    """The PostgreSQL index's lexemes: each distinct bigram, once."""
-    found = set()
-    for run in runs(folded):
-        found.update(map(add, run, run[1:]))
-    return found
+    """The PostgreSQL index's lexemes: each distinct bigram of a run, once."""
+    return {pair for pair in set(_pairs(folded)) if " " not in pair}

@@ -4,7 +4,7 @@ from django.views.generic import DetailView, ListView
 from ..facets import Filters, facets
 from ..models import SearchEntry, Talk
 from ..search import insights
-from ..search.query import Query
+from ..search.query import Query, RankedTalks
 from ..search.snippets import highlight, snippet
 from .mixins import PageMixin, PublishedTalksMixin, crumb
 
@@ -20,22 +20,14 @@ class TalkListView(PublishedTalksMixin, ListView):
         self.filters = Filters.from_params(request.GET)
         return super().get(request, *args, **kwargs)
 
-    def matches(self):
-        """Public talks answering the query, before filters (all without one)."""
-        talks = Talk.objects.published()
-        if self.query.error:
-            return talks.none()
-        return self.query.matching(talks) if self.query else talks
-
     def get_queryset(self):
         talks = Talk.objects.published()
         if self.query.error:
-            talks = talks.none()
-        elif self.query:
-            talks = self.query.ranked(talks)
-        else:
-            talks = talks.newest_first()
-        return self.filters.apply(talks).for_cards()
+            return talks.none()
+        if not self.query:
+            return self.filters.apply(talks.newest_first()).for_cards()
+        ranked = self.filters.apply(self.query.ranked(talks))
+        return RankedTalks(list(ranked.values_list("pk", flat=True)))
 
     def get_breadcrumbs(self):
         if self.query.text:
@@ -54,10 +46,20 @@ class TalkListView(PublishedTalksMixin, ListView):
                 self.request, self.query, self.filters, page.number
             ):
                 insights.record(self.query, page.paginator.count)
+        matches = Talk.objects.published()
+        if self.query.error:
+            matches = matches.none()
+        elif self.query:
+            matches = self.query.matching(matches)
+        found = (
+            self.object_list.id_list()
+            if isinstance(self.object_list, RankedTalks)
+            else None
+        )
         context.update(
             query=self.query,
             filters=self.filters,
-            facets=facets(self.matches(), self.filters, self.request.GET),
+            facets=facets(matches, self.filters, self.request.GET, found),
         )
         return context
 
@@ -65,7 +67,7 @@ class TalkListView(PublishedTalksMixin, ListView):
         """Give each talk on the page its marked title and a snippet of its text."""
         texts = dict(
             SearchEntry.objects.filter(
-                talk__in=[talk.pk for talk in talks]
+                talk_id__in=[talk.pk for talk in talks]
             ).values_list("talk_id", "text")
         )
         for talk in talks:

@@ -11,7 +11,7 @@ stored folded text, which makes the answer exact.
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from ..scan import contains
+from ..scan import contains, in_head_by_scan
 from ..tokens import bigrams, lexemes
 
 # The `vector` column and its GIN index are made by migration 0003_search_index.
@@ -61,3 +61,13 @@ def match(entries, terms):
         if len(term) > 2:
             entries = entries.filter(contains(term))
     return entries
+
+
+def in_head(term):
+    """Talks whose folded title or tags contain `term` (a short column to scan)."""
+    return in_head_by_scan(term)
+
+
+def id_list(ids):
+    """A subquery listing `ids`, passed as one parameter however many they are."""
+    return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])

@@ -4,10 +4,13 @@ The table is contentless (it keeps the index, not a second copy of the text),
 so a row can only be removed by repeating the tokens it was given; those are
 rebuilt from the `SearchEntry` row, which is why that row is removed last.
 A phrase of consecutive bigrams matches exactly the texts that contain the
-term (runs are kept apart by `RUN_BREAK`), so no recheck is needed.
+term (see `tokens.token_stream`), so no recheck is needed.
 """
 
+import json
+
 from django.db import connection
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from ..tokens import bigrams, token_stream
@@ -60,3 +63,18 @@ def match(entries, terms):
             f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [expression]
         )
     )
+
+
+def in_head(term):
+    """Talks whose folded title or tags contain `term` (two or more characters)."""
+    return Q(
+        pk__in=RawSQL(
+            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s",
+            [f"head : {phrase(term)}"],
+        )
+    )
+
+
+def id_list(ids):
+    """A subquery listing `ids`, passed as one parameter however many they are."""
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
