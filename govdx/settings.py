@@ -135,6 +135,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_TAGS_FROM_STRING = "summaries.tagging.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "summaries.tagging.edit_string"
 
 # HTTPS: on by default in production, off for `make run` and tests.
 HTTPS = env_flag("DJANGO_HTTPS", not DEBUG)
