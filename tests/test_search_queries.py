@@ -8,10 +8,11 @@ from .search_helpers import BROWSER
 pytestmark = pytest.mark.django_db
 
 # ids of the matches, the page's talks, their tags and speakers, their text for
-# snippets, the log row, three filters counted then named, and the years.
-SEARCH_QUERIES = 13
+# snippets, the log row; tags, speakers and channels counted, their names, and
+# the years.
+SEARCH_QUERIES = 11
 # the count, the page's talks, their tags and speakers, the filters as above.
-LIST_QUERIES = 11
+LIST_QUERIES = 9
 
 
 def make_many(n):
