@@ -106,7 +106,6 @@ def index_talks(talk_ids):
             new = build_entries(batch)
             backend.remove(old)
             SearchEntry.objects.filter(talk_id__in=batch).delete()
-            SearchEntry.objects.bulk_create(new)
             backend.add(new)
 
 

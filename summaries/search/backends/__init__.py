@@ -1,8 +1,10 @@
 """The full-text index in the database: one backend per vendor, same answers.
 
-Each backend keeps the index beside `SearchEntry` rows (`add`, `remove`,
-`clear`) and narrows a `SearchEntry` queryset to rows containing every term of
-two or more characters (`match`), exactly: no false positive, no miss.
+Each backend stores `SearchEntry` rows with their index (`add`), forgets the
+index of rows about to be deleted (`remove`, `clear`), narrows a `SearchEntry`
+queryset to rows containing every term of two or more characters (`match`),
+exactly: no false positive, no miss; and answers which talks hold a term in
+their title or tags (`in_head`), for ranking.
 """
 
 from django.db import connection

@@ -29,15 +29,22 @@ def _vector(entry):
 
 
 def add(entries):
-    rows = [(entry.talk_id, _vector(entry)) for entry in entries]
-    if not rows:
+    """Store the rows with their vectors in one statement (no second write)."""
+    if not entries:
         return
+    columns = {
+        "talk_id": ("bigint", [entry.talk_id for entry in entries]),
+        "head": ("text", [entry.head for entry in entries]),
+        "body": ("text", [entry.body for entry in entries]),
+        "text": ("text", [entry.text for entry in entries]),
+        "vector": ("tsvector", [_vector(entry) for entry in entries]),
+    }
+    arrays = ", ".join(f"%s::{kind}[]" for kind, _values in columns.values())
+    names = ", ".join(columns)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {TABLE} AS e SET vector = v.vector::tsvector "
-            "FROM unnest(%s::bigint[], %s::text[]) AS v(talk_id, vector) "
-            "WHERE e.talk_id = v.talk_id",
-            [[row[0] for row in rows], [row[1] for row in rows]],
+            f"INSERT INTO {TABLE} ({names}) SELECT * FROM unnest({arrays})",
+            [values for _kind, values in columns.values()],
         )
 
 

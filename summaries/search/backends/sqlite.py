@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
+from ..models import SearchEntry
 from ..tokens import bigrams, token_stream
 
 # Made by migration 0003_search_index with tokenize='ascii': that tokenizer
@@ -29,6 +30,8 @@ def _rows(entries):
 
 
 def add(entries):
+    """Store the rows, then their tokens."""
+    SearchEntry.objects.bulk_create(entries)
     with connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO {TABLE} (rowid, head, body) VALUES (%s, %s, %s)",
