@@ -200,7 +200,7 @@ def _talk(rng, writer, seed, n, channel):
         channel=channel,
         video_date=video_date,
         duration_seconds=rng.randint(5, 90) * 60 + rng.randint(0, 59),
-        tldr=writer.sentences(3, 5),
+        tldr=writer.sentences(4, 6),
         status=Talk.Status.PUBLISHED,
         published_at=min(published, timezone.now()),
         is_generated=True,

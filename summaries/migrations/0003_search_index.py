@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': '検索索引の行',
                 'verbose_name_plural': '検索索引',
-                'ordering': ['talk'],
+                'ordering': ['talk_id'],
             },
         ),
         migrations.CreateModel(

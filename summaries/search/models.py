@@ -35,7 +35,7 @@ class SearchEntry(models.Model):
     class Meta:
         verbose_name = _("検索索引の行")
         verbose_name_plural = _("検索索引")
-        ordering = ["talk"]
+        ordering = ["talk_id"]
 
     def __str__(self):
         return str(self.talk_id)
