@@ -155,3 +155,14 @@ def test_speaker_records_are_indexed_by_every_name_shown(client):
     talk = make_talk("講演", speakers=[speaker])
     (entry,) = build_entries([talk.pk])
     assert entry.text.endswith("宮坂 学 みやさか まなぶ Manabu")
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="PostgreSQL keeps the index in the row"
+)
+@pytest.mark.django_db(transaction=True)
+def test_flush_leaves_no_tokens_behind():
+    make_talk("防災の講演")
+    assert fts_rowids("防災") != []
+    call_command("flush", interactive=False, verbosity=0)
+    assert fts_rowids("防災") == []
