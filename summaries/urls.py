@@ -1,9 +1,7 @@
-from django.urls import path, register_converter
+from django.urls import path
 
-from .converters import UnicodeSlugConverter
-from .views import home, speakers, tags, talks
-
-register_converter(UnicodeSlugConverter, "uslug")
+from . import converters  # noqa: F401  (registers <uslug:…>)
+from .views import about, api_guide, home, speakers, tags, talks
 
 app_name = "summaries"
 
@@ -19,4 +17,16 @@ urlpatterns = [
         speakers.SpeakerDetailView.as_view(),
         name="speaker-detail",
     ),
+    path(
+        "about/accessibility/",
+        about.AccessibilityView.as_view(),
+        name="accessibility",
+    ),
+    path(
+        "about/external-transmission/",
+        about.ExternalTransmissionView.as_view(),
+        name="external-transmission",
+    ),
+    # The data itself is at /api/talks/… (govdx/urls.py); this is its guide.
+    path("api/", api_guide.ApiGuideView.as_view(), name="api-guide"),
 ]

@@ -24,5 +24,5 @@ def search(client, q=None, **params):
 
 
 def result_count(page):
-    match = re.search(r'id="result-count">([^<]*)<', page)
+    match = re.search(r'<p class="result-count">([^<]*)<', page)
     return match and match.group(1)

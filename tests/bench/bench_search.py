@@ -145,7 +145,7 @@ def measure(label):
         found = int(
             page(client, query)
             .content.decode()
-            .split('id="result-count">')[1]
+            .split('<p class="result-count">')[1]
             .split("件")[0]
         )
         search_times, scan_times = [], []
