@@ -11,7 +11,7 @@ stored folded text, which makes the answer exact.
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from ..scan import contains, in_head_by_scan
+from ..scan import in_head_by_scan
 from ..tokens import bigrams, lexemes
 
 # The `vector` column and its GIN index are made by migration 0003_search_index.
@@ -59,15 +59,14 @@ def clear():
 def match(entries, terms):
     wanted = sorted({pair for term in terms for pair in bigrams(term)})
     query = " & ".join(quote(pair) for pair in wanted)
-    entries = entries.filter(
-        talk_id__in=RawSQL(
-            f"SELECT talk_id FROM {TABLE} WHERE vector @@ %s::tsquery", [query]
-        )
-    )
+    # One subquery, the index condition first: the folded text of a row is
+    # read (and unpacked from TOAST) only when its vector already matched.
+    sql, params = f"SELECT talk_id FROM {TABLE} WHERE vector @@ %s::tsquery", [query]
     for term in terms:
         if len(term) > 2:
-            entries = entries.filter(contains(term))
-    return entries
+            sql += " AND (strpos(head, %s) > 0 OR strpos(body, %s) > 0)"
+            params += [term, term]
+    return entries.filter(talk_id__in=RawSQL(sql, params))
 
 
 def in_head(term):
