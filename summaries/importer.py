@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext, gettext_noop
 
+from . import history
 from .models import (
     Channel,
     Highlight,
@@ -25,7 +26,6 @@ from .models import (
     TranscriptSegment,
 )
 from .models.talks import unique_slug
-from .signals import collecting_changes
 from .summary_format import (
     KeywordData,
     KnownTags,
@@ -165,13 +165,19 @@ class Outcome:
     talk: Talk
 
 
-def apply(parsed, *, update=False, publish=False):
+def apply(parsed, *, update=False, publish=False, user=None, source=""):
     """Write the parsed talk, all or nothing. An existing talk (same title,
     channel, date) is left alone unless `update`: then its content is replaced,
-    its slug, status, publication time and speakers kept."""
+    its slug, status, publication time and speakers kept. The result is
+    recorded in the talk's history (by `user`, from `source`)."""
     data = parsed.talk
     check(data)
-    with collecting_changes(), transaction.atomic():
+    comment = (
+        gettext("インポート: %(source)s") % {"source": source}
+        if source
+        else gettext("インポート")
+    )
+    with history.recording(comment, user), transaction.atomic():
         channel, _created = Channel.objects.get_or_create(name=data.channel)
         # Imports of one channel take turns, so two of one file make one talk.
         channel = Channel.objects.select_for_update().get(pk=channel.pk)
@@ -208,6 +214,7 @@ def apply(parsed, *, update=False, publish=False):
             TaggedTalk(content_object=talk, tag=tags[fold(name.strip())])
             for name in data.tags
         )
+        history.record_current(talk)  # bulk writes send no signals: say it all
     return Outcome("updated" if existing else "created", talk)
 
 

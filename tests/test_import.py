@@ -511,3 +511,20 @@ def test_export_says_when_its_text_cannot_be_imported_again():
     assert status == 0 and "Takeaways" not in out
     assert err.startswith("この書き出しはそのままでは取り込めません: ")
     assert "見出し「Takeaways」と要点の行がありません。" in err
+
+
+def test_an_import_is_recorded_in_the_talks_history(tmp_path):
+    """Editors see imported talks in the history like any saved version."""
+    from reversion.models import Version
+
+    path = tmp_path / "seed.txt"
+    path.write_bytes(SEED_BYTES)
+    call_command("import_summary", str(path), stdout=io.StringIO())
+    talk = Talk.objects.get()
+    versions = Version.objects.get_for_object(talk)
+    assert versions.count() == 1
+    assert versions.get().revision.get_comment() == f"インポート: {path}"
+    assert f"Takeaway:{talk.takeaways.first().pk}" in {
+        f"{v.content_type.model_class().__name__}:{v.object_id}"
+        for v in versions.get().revision.version_set.all()
+    }

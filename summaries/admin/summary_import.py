@@ -146,7 +146,9 @@ class SummaryImportMixin:
 
     def confirm(self, request, parsed, update):
         try:
-            outcome = apply(parsed, update=update)
+            outcome = apply(
+                parsed, update=update, user=request.user, source=_("管理画面")
+            )
         except (SummaryError, DatabaseError) as error:
             problem = getattr(error, "problem", None)
             text = describe(problem) if problem else str(error)

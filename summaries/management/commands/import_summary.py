@@ -107,7 +107,10 @@ class Command(BaseCommand):
         try:
             parsed = parse(decode(data, self.options["encoding"]), known)
             outcome = apply(
-                parsed, update=self.options["update"], publish=self.options["publish"]
+                parsed,
+                update=self.options["update"],
+                publish=self.options["publish"],
+                source=name,
             )
         except SummaryError as error:
             return self.failed(name, describe(error.problem))
