@@ -6,6 +6,7 @@ from .parts import (
     Takeaway,
     TranscriptSegment,
 )
+from .ratings import Feedback, Rating
 from .talks import Channel, Speaker, Tag, TaggedTalk, Talk, TalkSpeaker
 
 # Every ordered part of a talk, in the order the page shows them.
@@ -21,10 +22,12 @@ PART_MODELS = (
 __all__ = [
     "PART_MODELS",
     "Channel",
+    "Feedback",
     "Highlight",
     "Keyword",
     "OutlineChapter",
     "Question",
+    "Rating",
     "Speaker",
     "Tag",
     "TaggedTalk",

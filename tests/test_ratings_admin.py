@@ -1,0 +1,101 @@
+"""What editors see of readers' votes: talk list columns and dashboard figures."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from summaries.models import Feedback, Rating
+from summaries.ratings import dashboard_figures
+from tests.factories import make_talk
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:summaries_talk_changelist")
+
+
+def add_votes(talk, *scores):
+    Rating.objects.bulk_create(
+        Rating(talk=talk, voter=f"{talk.pk}-{n}", score=score)
+        for n, score in enumerate(scores)
+    )
+
+
+def rows(page):
+    """{title: [cells]} of the change list."""
+    found = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", page, re.S):
+        title = re.search(r'<th class="field-title"><a [^>]*>([^<]+)</a>', row)
+        if title:
+            found[title[1]] = re.findall(
+                r'<td class="field-(rating_\w+)">([^<]*)<', row
+            )
+    return found
+
+
+def test_the_talk_list_shows_each_talks_average_and_count(editor_client):
+    add_votes(make_talk("好評の講演"), 4, 5)
+    add_votes(make_talk("賛否の講演"), 1, 5, 2)
+    make_talk("未評価の講演")
+    page = editor_client.get(CHANGELIST).content.decode()
+    assert "読者の評価（平均）" in page and "評価件数" in page
+    assert rows(page) == {
+        "好評の講演": [("rating_average", "4.5"), ("rating_count", "2")],
+        "賛否の講演": [("rating_average", "2.7"), ("rating_count", "3")],
+        "未評価の講演": [("rating_average", "—"), ("rating_count", "0")],
+    }
+
+
+def test_the_talk_list_sorts_by_average_and_by_count(editor_client):
+    add_votes(make_talk("平均4"), 4, 4, 4)
+    add_votes(make_talk("平均5"), 5)
+    add_votes(make_talk("平均2"), 2, 2)
+    make_talk("未評価")
+    # `o` counts list_display from 0: the average is 6, the count 7.
+    by_average = editor_client.get(CHANGELIST, {"o": "-6"}).content.decode()
+    assert list(rows(by_average)) == ["平均5", "平均4", "平均2", "未評価"]
+    by_count = editor_client.get(CHANGELIST, {"o": "-7"}).content.decode()
+    assert list(rows(by_count)) == ["平均4", "平均2", "平均5", "未評価"]
+
+
+def test_the_talk_list_costs_the_same_queries_for_3_or_30_rated_talks(
+    editor_client, django_assert_num_queries
+):
+    for _ in range(3):
+        add_votes(make_talk(tags=["DX"]), 3, 4)
+    with CaptureQueriesContext(connection) as few:
+        editor_client.get(CHANGELIST)
+    for _ in range(27):
+        add_votes(make_talk(tags=["DX"]), 3, 4)
+    with django_assert_num_queries(len(few)):
+        page = editor_client.get(CHANGELIST).content.decode()
+    assert page.count('<td class="field-rating_average">3.5</td>') == 30
+
+
+def test_dashboard_figures_count_all_time_and_the_last_30_days():
+    now = timezone.now()
+    first, second = make_talk(), make_talk()
+    add_votes(first, 5, 4)
+    add_votes(second, 1)
+    Rating.objects.filter(score=5).update(updated_at=now - dt.timedelta(days=31))
+    Feedback.objects.create(talk=first, helpful=True)
+    Feedback.objects.create(talk=first, helpful=False)
+    old = Feedback.objects.create(talk=second, helpful=True)
+    Feedback.objects.filter(pk=old.pk).update(created_at=now - dt.timedelta(days=40))
+    figures = dashboard_figures(now=now)
+    assert (figures["ratings"].count, str(figures["ratings"].average)) == (3, "3.3")
+    assert str(figures["ratings_30_days"]) == "2.5（2件）"
+    assert figures["rated_talks"] == 2
+    assert figures["feedback"] == {"answers": 3, "helpful": 2}
+    assert figures["feedback_30_days"] == {"answers": 2, "helpful": 1}
+
+
+def test_dashboard_figures_with_nothing_yet():
+    figures = dashboard_figures()
+    assert str(figures["ratings"]) == "まだ評価はありません"
+    assert figures["ratings"].average is None
+    assert figures["feedback"] == {"answers": 0, "helpful": 0}
