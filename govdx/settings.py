@@ -148,6 +148,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_TAGS_FROM_STRING = "summaries.tagging.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "summaries.tagging.edit_string"
 
 # Readers' votes and "was this useful?" answers: at most RATING_RATE_LIMIT posts
 # per address in each RATING_RATE_WINDOW seconds. A whole office shares one

@@ -316,14 +316,21 @@ class Talk(NaturalKeyMixin, models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+        self._default_publication_time()
         if not self.slug:
             self.slug = unique_slug(Talk, self.title, self.pk, max_length=80)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("summaries:talk-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # Before the constraints are checked: "published" without a time means now.
+        self._default_publication_time()
+
+    def _default_publication_time(self):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
 
     @property
     def is_public(self):
