@@ -62,11 +62,14 @@ def test_a_vote_without_javascript_comes_back_to_the_rating_with_a_message(clien
     response = vote(client, talk, "4")
     assert response.status_code == 303
     assert response["Location"] == talk.get_absolute_url() + "#rating"
-    section = rating_section(page_text(client, response["Location"]))
-    assert "評価「4」を記録しました。現在の平均は4.0（1件）です。" in section
-    # Shown once, beside the form: the page's general message list stays empty.
-    page = page_text(client, talk.get_absolute_url())
-    assert "評価「4」を記録しました" not in page
+    page = page_text(client, response["Location"])
+    assert "評価「4」を記録しました。現在の平均は4.0（1件）です。" in rating_section(
+        page
+    )
+    # Once, beside the form (not again in the page's general messages), and
+    # gone on the next visit.
+    assert page.count("評価「4」を記録しました") == 1
+    assert "評価「4」を記録しました" not in page_text(client, talk.get_absolute_url())
 
 
 def test_a_vote_with_fetch_gets_the_new_figures_as_json(client):
