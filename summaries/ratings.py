@@ -138,13 +138,24 @@ class RatingSummary:
         }
 
 
-def aggregate_rating(talk):
-    """schema.org AggregateRating for the page's JSON-LD; None without votes."""
+def aggregate_rating(request, talk):
+    """schema.org AggregateRating for the talk page's JSON-LD; None without votes.
+
+    Readers rate our summary, not the video, so the rating is about the page
+    (a CreativeWork), never nested in the VideoObject.
+    """
     summary = RatingSummary.of(talk)
     if not summary.count:
         return None
     return {
+        "@context": "https://schema.org",
         "@type": "AggregateRating",
+        "itemReviewed": {
+            "@type": "CreativeWork",
+            "name": talk.title,
+            "url": request.build_absolute_uri(talk.get_absolute_url()),
+            "inLanguage": "ja",
+        },
         "ratingValue": float(summary.average),
         "ratingCount": summary.count,
         "bestRating": 5,

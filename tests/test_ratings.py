@@ -2,6 +2,7 @@
 
 import datetime as dt
 import html
+import json
 import re
 
 import pytest
@@ -12,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from summaries.models import Rating, Talk
-from summaries.ratings import RatingSummary, aggregate_rating, voter_key
+from summaries.ratings import RatingSummary, voter_key
 from tests.factories import make_talk
 
 pytestmark = pytest.mark.django_db
@@ -264,18 +265,50 @@ def test_the_summary_reads_as_the_issue_asks(count, total, shown):
     assert str(RatingSummary(count, total)) == shown
 
 
-def test_aggregate_rating_for_json_ld_only_with_votes():
-    talk = make_talk()
-    assert aggregate_rating(talk) is None
+def json_ld(page):
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page)
+    return [json.loads(script) for script in scripts]
+
+
+def test_the_json_ld_claims_no_rating_without_votes(client):
+    talk = make_talk(video_url="https://youtu.be/AbCdEfGhI_0")
+    data = json_ld(page_text(client, talk.get_absolute_url()))
+    assert [item["@type"] for item in data] == ["VideoObject", "BreadcrumbList"]
+    assert "Rating" not in json.dumps(data)
+
+
+def test_the_json_ld_rates_the_summary_page_once_readers_have_voted(client):
+    talk = make_talk(
+        "</script>の講演", slug="rated", video_url="https://youtu.be/AbCdEfGhI_0"
+    )
     vote(Client(), talk, "4")
     vote(Client(), talk, "5")
-    assert aggregate_rating(talk) == {
+    page = page_text(client, talk.get_absolute_url())
+    video, rating, _breadcrumbs = json_ld(page)
+    # Readers rate our summary, not the video: the rating is not the video's.
+    assert video["@type"] == "VideoObject" and "aggregateRating" not in video
+    assert rating == {
+        "@context": "https://schema.org",
         "@type": "AggregateRating",
+        "itemReviewed": {
+            "@type": "CreativeWork",
+            "name": "</script>の講演",
+            "url": "http://testserver/talks/rated/",
+            "inLanguage": "ja",
+        },
         "ratingValue": 4.5,
         "ratingCount": 2,
         "bestRating": 5,
         "worstRating": 1,
     }
+
+
+def test_a_talk_without_a_video_carries_its_rating_too(client):
+    talk = make_talk()
+    vote(Client(), talk, "3")
+    data = json_ld(page_text(client, talk.get_absolute_url()))
+    assert [item["@type"] for item in data] == ["AggregateRating", "BreadcrumbList"]
+    assert (data[0]["ratingValue"], data[0]["ratingCount"]) == (3.0, 1)
 
 
 def test_votes_do_not_change_how_related_talks_are_ranked():

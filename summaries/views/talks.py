@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from .. import mindmap
 from ..models import Talk
+from ..ratings import aggregate_rating
 from ..structured_data import video_object
 from .mixins import PageMixin, PublishedTalksMixin, crumb
 
@@ -43,7 +44,9 @@ class TalkDetailView(PageMixin, DetailView):
 
     def get_structured_data(self, context):
         video = video_object(self.request, self.object)
-        return [video] * bool(video) + super().get_structured_data(context)
+        rating = aggregate_rating(self.request, self.object)
+        own = [data for data in (video, rating) if data]
+        return own + super().get_structured_data(context)
 
     def start_seconds(self):
         """`?t=90` (or `90s`, as YouTube writes it): where the player starts;
