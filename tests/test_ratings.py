@@ -376,3 +376,9 @@ def test_the_talk_page_costs_the_same_queries_however_many_votes_and_related(
         page = client.get(talk.get_absolute_url()).content.decode()
     assert "3.0（10件）" in rating_section(page)
     assert page.count("読者の評価 3.0（10件）") == 4  # the related talks' cards
+
+
+def test_the_notice_page_tells_readers_what_a_vote_stores(client):
+    page = page_text(client, reverse("summaries:external-transmission"))
+    assert "Cookie（govdx_voter、有効期間1年）" in page
+    assert "IP アドレスなど個人を特定する情報は記録しません" in page
