@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "taggit",
+    "corsheaders",
     "summaries",
 ]
 
@@ -52,6 +53,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # CORS answers preflight requests before anything else looks at them.
+    "corsheaders.middleware.CorsMiddleware",
+    # The language comes from the URL: /en/… is English, everything else Japanese.
+    "summaries.middleware.LocaleFromUrlMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -159,6 +164,14 @@ RATING_RATE_WINDOW = int(os.environ.get("RATING_RATE_WINDOW", "60"))
 # Behind a reverse proxy, the request header (as in request.META) that carries
 # the reader's address, e.g. HTTP_X_FORWARDED_FOR; its last address is used.
 CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
+
+# Open data: anyone may read /api/ from any origin; nothing else is shared.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "if-modified-since", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["etag", "last-modified"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # HTTPS: on by default in production, off for `make run` and tests.
 HTTPS = env_flag("DJANGO_HTTPS", not DEBUG)
