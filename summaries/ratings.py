@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db import OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .models import Feedback, Rating
 from .text import fold
@@ -132,10 +132,9 @@ class RatingSummary:
     def __str__(self):
         if not self.count:
             return _("まだ評価はありません")
-        return _("%(average)s（%(count)s件）") % {
-            "average": self.average,
-            "count": self.count,
-        }
+        return ngettext(
+            "%(average)s（%(count)s件）", "%(average)s（%(count)s件）", self.count
+        ) % {"average": self.average, "count": self.count}
 
 
 def aggregate_rating(request, talk):
