@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db.models import Count, F, FloatField
 from django.db.models.functions import Cast, Greatest
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..models import (
@@ -18,11 +19,16 @@ from ..models import (
     TranscriptSegment,
 )
 from ..ratings import RatingSummary
+from .completeness import CompletenessAdminMixin
 from .fields import TimecodeField
+from .history import TalkHistoryMixin
 from .ordering import OrderedInline
+from .publishing import PublishingAdminMixin
+from .stale import StaleSaveForm
+from .widgets import TagInput
 
 
-class TalkForm(forms.ModelForm):
+class TalkForm(StaleSaveForm):
     duration_seconds = TimecodeField(
         label=_("動画の長さ"), help_text=_("「分:秒」か「時:分:秒」。例: 11:14")
     )
@@ -47,6 +53,7 @@ class TalkForm(forms.ModelForm):
             "status",
             "published_at",
         ]
+        widgets = {"tags": TagInput}
 
 
 class TalkSpeakerInline(OrderedInline):
@@ -110,7 +117,9 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Talk)
-class TalkAdmin(admin.ModelAdmin):
+class TalkAdmin(
+    TalkHistoryMixin, PublishingAdminMixin, CompletenessAdminMixin, admin.ModelAdmin
+):
     form = TalkForm
     list_display = [
         "title",
@@ -179,10 +188,14 @@ class TalkAdmin(admin.ModelAdmin):
     @admin.display(description=_("状態"), ordering="status")
     def publication(self, talk):
         if talk.status == Talk.Status.DRAFT:
-            return _("下書き")
-        if talk.published_at > timezone.now():
-            return _("予約")
-        return _("公開中")
+            state, label = "draft", _("下書き")
+        elif talk.published_at > timezone.now():
+            state, label = "scheduled", _("予約")
+        else:
+            state, label = "live", _("公開中")
+        return format_html(
+            '<span class="publication publication--{}">{}</span>', state, label
+        )
 
     @admin.display(description=_("要点の数"), ordering="takeaway_total")
     def takeaway_count(self, talk):

@@ -7,6 +7,7 @@ from .parts import (
     TranscriptSegment,
 )
 from .ratings import Feedback, Rating
+from .redirects import TagSlugRedirect, TalkSlugRedirect
 from .talks import Channel, Speaker, Tag, TaggedTalk, Talk, TalkSpeaker
 
 # Every ordered part of a talk, in the order the page shows them.
@@ -32,7 +33,9 @@ __all__ = [
     "Tag",
     "TaggedTalk",
     "Talk",
+    "TalkSlugRedirect",
     "TalkSpeaker",
+    "TagSlugRedirect",
     "Takeaway",
     "TranscriptSegment",
 ]

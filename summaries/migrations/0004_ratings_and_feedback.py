@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('summaries', '0002_editors_group'),
+        ('summaries', '0003_slug_redirects'),
     ]
 
     operations = [
