@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django import forms
 from django.conf import settings
 from django.db import OperationalError, transaction
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -162,26 +163,42 @@ def aggregate_rating(request, talk):
     }
 
 
-def dashboard_figures(now=None):
-    """For the editors' KPI dashboard: votes and answers, all time and 30 days.
+def rating_figures(now=None):
+    """Readers' votes for the KPI dashboard, in one query.
 
-    `ratings` and `ratings_30_days` are RatingSummary (count, total, average);
-    "the last 30 days" counts votes cast or changed since then.
+    `all` and `last_30_days` are RatingSummary (count, total, average); "the
+    last 30 days" counts votes cast or changed since then. `scores` maps each
+    score to its number of votes; `rated_talks` counts talks with a vote.
     """
-    since = (now or timezone.now()) - timedelta(days=30)
-    answers, helpful = Feedback.objects.totals()
-    recent_answers, recent_helpful = Feedback.objects.filter(
-        created_at__gte=since
-    ).totals()
+    recent = Q(updated_at__gte=(now or timezone.now()) - timedelta(days=30))
+    votes = Rating.objects.aggregate(
+        count=Count("pk"),
+        total=Sum("score"),
+        recent_count=Count("pk", filter=recent),
+        recent_total=Sum("score", filter=recent),
+        rated_talks=Count("talk", distinct=True),
+        **{f"score{n}": Count("pk", filter=Q(score=n)) for n in Rating.Score.values},
+    )
     return {
-        "ratings": RatingSummary(*Rating.objects.totals()),
-        "ratings_30_days": RatingSummary(
-            *Rating.objects.filter(updated_at__gte=since).totals()
+        "all": RatingSummary(votes["count"], votes["total"] or 0),
+        "last_30_days": RatingSummary(
+            votes["recent_count"], votes["recent_total"] or 0
         ),
-        "rated_talks": Rating.objects.values("talk").distinct().count(),
-        "feedback": {"answers": answers, "helpful": helpful},
-        "feedback_30_days": {"answers": recent_answers, "helpful": recent_helpful},
+        "rated_talks": votes["rated_talks"],
+        "scores": {n: votes[f"score{n}"] for n in Rating.Score.values},
     }
+
+
+def feedback_figures(now=None):
+    """「このページは役に立ちましたか？」 answers for the dashboard, in one query:
+    {"answers", "yes", "answers_30_days", "yes_30_days"}."""
+    recent = Q(created_at__gte=(now or timezone.now()) - timedelta(days=30))
+    return Feedback.objects.aggregate(
+        answers=Count("pk"),
+        yes=Count("pk", filter=Q(helpful=True)),
+        answers_30_days=Count("pk", filter=recent),
+        yes_30_days=Count("pk", filter=recent & Q(helpful=True)),
+    )
 
 
 _SCORE_MISSING = gettext_lazy(

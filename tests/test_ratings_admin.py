@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 
+import lxml.html
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from summaries.models import Feedback, Rating
-from summaries.ratings import dashboard_figures
+from summaries.ratings import feedback_figures, rating_figures
 from tests.factories import make_talk
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +69,7 @@ def test_the_talk_list_sorts_by_average_and_by_count(editor_client):
     make_talk("未評価")
     page = editor_client.get(CHANGELIST).content.decode()
     by_average = editor_client.get(sort_link(page, "rating_average")).content.decode()
+    assert list(rows(by_average)) == ["平均5", "平均4", "平均2", "未評価"]
     by_count = editor_client.get(sort_link(page, "rating_count")).content.decode()
     assert list(rows(by_count)) == ["平均4", "平均2", "平均5", "未評価"]
 
@@ -96,16 +98,69 @@ def test_dashboard_figures_count_all_time_and_the_last_30_days():
     Feedback.objects.create(talk=first, helpful=False)
     old = Feedback.objects.create(talk=second, helpful=True)
     Feedback.objects.filter(pk=old.pk).update(created_at=now - dt.timedelta(days=40))
-    figures = dashboard_figures(now=now)
-    assert (figures["ratings"].count, str(figures["ratings"].average)) == (3, "3.3")
-    assert str(figures["ratings_30_days"]) == "2.5（2件）"
-    assert figures["rated_talks"] == 2
-    assert figures["feedback"] == {"answers": 3, "helpful": 2}
-    assert figures["feedback_30_days"] == {"answers": 2, "helpful": 1}
+    votes = rating_figures(now=now)
+    assert str(votes["all"]) == "3.3（3件）"
+    assert str(votes["last_30_days"]) == "2.5（2件）"
+    assert votes["rated_talks"] == 2
+    assert votes["scores"] == {1: 1, 2: 0, 3: 0, 4: 1, 5: 1}
+    assert feedback_figures(now=now) == {
+        "answers": 3,
+        "yes": 2,
+        "answers_30_days": 2,
+        "yes_30_days": 1,
+    }
 
 
 def test_dashboard_figures_with_nothing_yet():
-    figures = dashboard_figures()
-    assert str(figures["ratings"]) == "まだ評価はありません"
-    assert figures["ratings"].average is None
-    assert figures["feedback"] == {"answers": 0, "helpful": 0}
+    votes = rating_figures()
+    assert str(votes["all"]) == "まだ評価はありません"
+    assert votes["all"].average is None
+    assert feedback_figures()["answers"] == 0
+
+
+def dashboard_panel(page, title):
+    document = lxml.html.fromstring(page)
+    (section,) = document.xpath(f'//section[h3[normalize-space()="{title}"]]')
+    figures = {
+        term.text_content(): value.text_content()
+        for term, value in zip(
+            section.xpath(".//dt"), section.xpath(".//dd"), strict=True
+        )
+    }
+    return section, figures
+
+
+def test_the_dashboard_shows_votes_and_answers(editor_client):
+    talk = make_talk()
+    add_votes(talk, 5, 5, 4, 1)
+    add_votes(make_talk(), 3)
+    for helpful in (True, True, False):
+        Feedback.objects.create(talk=talk, helpful=helpful)
+    page = editor_client.get(reverse("admin:index")).content.decode()
+
+    ratings, figures = dashboard_panel(page, "読者の評価")
+    assert figures == {
+        "平均（全期間）": "3.6（5件）",
+        "直近30日": "3.6（5件）",
+        "評価された講演": "2",
+    }
+    assert ratings.xpath(".//svg/desc")[0].text == (
+        "5 とてもよかった: 2件、4 よかった: 1件、3 ふつう: 1件、"
+        "2 あまりよくなかった: 0件、1 よくなかった: 1件"
+    )
+
+    _section, figures = dashboard_panel(page, "このページは役に立ちましたか？")
+    assert figures == {
+        "回答（全期間）": "3",
+        "「はい」の割合": "67%",
+        "回答（直近30日）": "3",
+        "「はい」の割合（直近30日）": "67%",
+    }
+
+
+def test_the_dashboard_before_any_reader_has_answered(editor_client):
+    page = editor_client.get(reverse("admin:index")).content.decode()
+    _section, figures = dashboard_panel(page, "読者の評価")
+    assert figures["平均（全期間）"] == "まだ評価はありません"
+    _section, figures = dashboard_panel(page, "このページは役に立ちましたか？")
+    assert figures["「はい」の割合"] == "—"

@@ -72,15 +72,6 @@ class Rating(models.Model):
         return f"{self.talk_id}: {self.score}"
 
 
-class FeedbackQuerySet(models.QuerySet):
-    def totals(self):
-        """(answers, of which "yes") over these answers, in one query."""
-        figures = self.aggregate(
-            count=Count("pk"), helpful=Count("pk", filter=Q(helpful=True))
-        )
-        return figures["count"], figures["helpful"]
-
-
 class Feedback(models.Model):
     """An answer to "このページは役に立ちましたか？": yes or no, and maybe a comment."""
 
@@ -100,8 +91,6 @@ class Feedback(models.Model):
         help_text=_("読者が書いた任意のコメント（500字まで）。"),
     )
     created_at = models.DateTimeField(_("受付日時"), auto_now_add=True, db_index=True)
-
-    objects = FeedbackQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ページの感想")
