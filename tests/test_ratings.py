@@ -382,3 +382,18 @@ def test_the_notice_page_tells_readers_what_a_vote_stores(client):
     page = page_text(client, reverse("summaries:external-transmission"))
     assert "Cookie（govdx_voter、有効期間1年）" in page
     assert "IP アドレスなど個人を特定する情報は記録しません" in page
+
+
+def test_the_english_page_speaks_english_with_plurals(client):
+    talk = make_talk(slug="en-talk")
+    section = rating_section(page_text(client, "/en/talks/en-talk/"))
+    assert "No ratings yet" in section
+    assert 'action="/en/talks/en-talk/rate/"' in section
+    assert "1 Poor</label>" in section and "5 Excellent</label>" in section
+    vote(Client(), talk, "4")
+    assert "4.0 (1 rating)" in page_text(client, "/en/talks/en-talk/")
+    vote(Client(), talk, "5")
+    assert "4.5 (2 ratings)" in page_text(client, "/en/talks/en-talk/")
+    response = Client().post("/en/talks/en-talk/rate/", {"score": "9"})
+    assert response.status_code == 400
+    assert "The rating “9” cannot be accepted." in response.content.decode()
