@@ -1,3 +1,5 @@
+# The search index's models live with the rest of search, in summaries/search/.
+from ..search.models import SearchEntry, SearchLog
 from .parts import (
     Highlight,
     Keyword,
@@ -29,6 +31,8 @@ __all__ = [
     "OutlineChapter",
     "Question",
     "Rating",
+    "SearchEntry",
+    "SearchLog",
     "Speaker",
     "Tag",
     "TaggedTalk",

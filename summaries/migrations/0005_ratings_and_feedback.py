@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('summaries', '0003_slug_redirects'),
+        ('summaries', '0004_merge_0003_search_index_0003_slug_redirects'),
     ]
 
     operations = [
