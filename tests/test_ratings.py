@@ -397,3 +397,15 @@ def test_the_english_page_speaks_english_with_plurals(client):
     response = Client().post("/en/talks/en-talk/rate/", {"score": "9"})
     assert response.status_code == 400
     assert "The rating “9” cannot be accepted." in response.content.decode()
+
+
+def test_search_results_show_ratings_at_a_fixed_cost(client, django_assert_num_queries):
+    talks = [make_talk(f"防災の講演 {n}") for n in range(2)]
+    url = reverse("summaries:talk-list") + "?q=防災"
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    talks += [make_talk(f"防災の講演 {n}") for n in range(2, 25)]
+    add_votes(talks, per_talk=7)
+    with django_assert_num_queries(len(few)):
+        page = client.get(url).content.decode()
+    assert page.count("読者の評価 2.6（7件）") == 20
