@@ -92,6 +92,19 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several app servers or threads writing at once (readers' votes): WAL lets
+    # readers carry on during a write; IMMEDIATE takes the write lock when a
+    # transaction starts, so a busy database waits (timeout, seconds) instead of
+    # failing on a lock upgrade.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
+
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -143,6 +156,15 @@ else:
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_TAGS_FROM_STRING = "summaries.tagging.parse_tags"
 TAGGIT_STRING_FROM_TAGS = "summaries.tagging.edit_string"
+
+# Readers' votes and "was this useful?" answers: at most RATING_RATE_LIMIT posts
+# per address in each RATING_RATE_WINDOW seconds. A whole office shares one
+# address, so the default is far above what one person sends.
+RATING_RATE_LIMIT = int(os.environ.get("RATING_RATE_LIMIT", "300"))
+RATING_RATE_WINDOW = int(os.environ.get("RATING_RATE_WINDOW", "60"))
+# Behind a reverse proxy, the request header (as in request.META) that carries
+# the reader's address, e.g. HTTP_X_FORWARDED_FOR; its last address is used.
+CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
 
 # Open data: anyone may read /api/ from any origin; nothing else is shared.
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import converters  # noqa: F401  (registers <uslug:…>)
-from .views import about, api_guide, home, speakers, tags, talks
+from .views import about, api_guide, home, ratings, speakers, tags, talks
 
 app_name = "summaries"
 
@@ -9,6 +9,12 @@ urlpatterns = [
     path("", home.HomeView.as_view(), name="home"),
     path("talks/", talks.TalkListView.as_view(), name="talk-list"),
     path("talks/<uslug:slug>/", talks.TalkDetailView.as_view(), name="talk-detail"),
+    path("talks/<uslug:slug>/rate/", ratings.RateTalkView.as_view(), name="talk-rate"),
+    path(
+        "talks/<uslug:slug>/feedback/",
+        ratings.TalkFeedbackView.as_view(),
+        name="talk-feedback",
+    ),
     path("tags/", tags.TagListView.as_view(), name="tag-list"),
     path("tags/<uslug:slug>/", tags.TagDetailView.as_view(), name="tag-detail"),
     path("speakers/", speakers.SpeakerListView.as_view(), name="speaker-list"),

@@ -73,7 +73,7 @@ def test_dashboard_query_cost_is_fixed(editor_client, django_assert_num_queries)
     make_talk()
     url = reverse("admin:index")
     editor_client.get(url)
-    with django_assert_num_queries(10) as few:
+    with django_assert_num_queries(12) as few:  # one or two a panel
         editor_client.get(url)
     for _ in range(20):
         make_talk(takeaways=3)

@@ -16,7 +16,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ..completeness import CHECKS, failing_any
-from ..models import Talk
+from ..models import Rating, Talk
+from ..ratings import feedback_figures, rating_figures
 from ..search.models import SearchLog
 
 
@@ -171,11 +172,52 @@ def zero_result_panel(now, days=30, limit=10):
     )
 
 
-# Add a panel by appending its function here.
+def ratings_panel(now):
+    votes = rating_figures(now)
+    rows = [
+        (str(label), votes["scores"][score])
+        for score, label in reversed(Rating.Score.choices)
+    ]
+    return Panel(
+        title=_("読者の評価"),
+        figures=[
+            (_("平均（全期間）"), str(votes["all"])),
+            (_("直近30日"), str(votes["last_30_days"])),
+            (_("評価された講演"), votes["rated_talks"]),
+        ],
+        chart=bar_chart(_("評価ごとの件数"), rows, _("件")),
+        note=_("講演ごとの平均と件数は、講演一覧の列で並べ替えられます。"),
+    )
+
+
+def feedback_panel(now):
+    answers = feedback_figures(now)
+
+    def share(helpful, total):
+        return f"{round(100 * helpful / total)}%" if total else "—"
+
+    return Panel(
+        title=_("このページは役に立ちましたか？"),
+        figures=[
+            (_("回答（全期間）"), answers["answers"]),
+            (_("「はい」の割合"), share(answers["yes"], answers["answers"])),
+            (_("回答（直近30日）"), answers["answers_30_days"]),
+            (
+                _("「はい」の割合（直近30日）"),
+                share(answers["yes_30_days"], answers["answers_30_days"]),
+            ),
+        ],
+        note=_("回答とご意見は「ページの感想」の一覧で読めます。"),
+    )
+
+
+# Add a panel by appending its function here .
 PANELS = [
     publication_panel,
     added_panel,
     completeness_panel,
+    ratings_panel,
+    feedback_panel,
     searches_panel,
     zero_result_panel,
 ]

@@ -2,7 +2,8 @@
 
 from django import forms
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, F, FloatField
+from django.db.models.functions import Cast, Greatest
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from ..models import (
     TalkSpeaker,
     TranscriptSegment,
 )
+from ..ratings import RatingSummary
 from ..signals import collecting_changes
 from .completeness import CompletenessAdminMixin
 from .fields import TimecodeField
@@ -132,6 +134,8 @@ class TalkAdmin(
         "video_date",
         "takeaway_count",
         "tag_list",
+        "rating_average",
+        "rating_count",
     ]
     list_filter = [
         PublicationFilter,
@@ -188,6 +192,7 @@ class TalkAdmin(
             super()
             .get_queryset(request)
             .annotate(takeaway_total=Count("takeaways", distinct=True))
+            .with_ratings()
             .prefetch_related("tags")
         )
 
@@ -210,3 +215,16 @@ class TalkAdmin(
     @admin.display(description=_("タグ"))
     def tag_list(self, talk):
         return "、".join(tag.name for tag in talk.tags.all())
+
+    @admin.display(
+        description=_("読者の評価（平均）"),
+        # Unrated talks (0 / 1) sort below every rated one on both databases.
+        ordering=Cast("rating_total", FloatField()) / Greatest(F("rating_count"), 1),
+        empty_value="—",
+    )
+    def rating_average(self, talk):
+        return RatingSummary.of(talk).average
+
+    @admin.display(description=_("評価件数"), ordering="rating_count")
+    def rating_count(self, talk):
+        return talk.rating_count

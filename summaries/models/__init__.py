@@ -8,6 +8,7 @@ from .parts import (
     Takeaway,
     TranscriptSegment,
 )
+from .ratings import Feedback, Rating
 from .redirects import TagSlugRedirect, TalkSlugRedirect
 from .talks import Channel, Speaker, Tag, TaggedTalk, Talk, TalkSpeaker
 
@@ -24,10 +25,12 @@ PART_MODELS = (
 __all__ = [
     "PART_MODELS",
     "Channel",
+    "Feedback",
     "Highlight",
     "Keyword",
     "OutlineChapter",
     "Question",
+    "Rating",
     "SearchEntry",
     "SearchLog",
     "Speaker",

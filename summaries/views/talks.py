@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 from .. import mindmap
 from ..facets import Filters, facets
 from ..models import SearchEntry, Talk
+from ..ratings import aggregate_rating
 from ..search import insights
 from ..search.query import Query, RankedTalks
 from ..search.snippets import highlight, snippet
@@ -98,7 +99,9 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
 
     def get_structured_data(self, context):
         video = video_object(self.request, self.object)
-        return [video] * bool(video) + super().get_structured_data(context)
+        rating = aggregate_rating(self.request, self.object)
+        own = [data for data in (video, rating) if data]
+        return own + super().get_structured_data(context)
 
     def start_seconds(self):
         """`?t=90` (or `90s`, as YouTube writes it): where the player starts;
