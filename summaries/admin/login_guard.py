@@ -10,6 +10,7 @@ import ipaddress
 from django.conf import settings
 from django.contrib import admin
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 
 def _valid(address):
@@ -39,7 +40,7 @@ def lockout_response(request, original_response=None, credentials=None):
     cooloff = settings.AXES_COOLOFF_TIME
     context = {
         **admin.site.each_context(request),
-        "title": "ログインを一時停止しています",
+        "title": _("ログインを一時停止しています"),
         "failure_limit": settings.AXES_FAILURE_LIMIT,
         "cooloff_minutes": int(cooloff.total_seconds() // 60) if cooloff else None,
     }
