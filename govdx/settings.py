@@ -1,6 +1,7 @@
 """GovDX Talks settings, read from the environment (see README, "Settings")."""
 
 import datetime as dt
+import logging
 import os
 from pathlib import Path
 
@@ -269,3 +270,5 @@ LOGGING = {
         "govdx": {"level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     },
 }
+# Python warnings (a missing STATIC_ROOT, a deprecation) become log lines too.
+logging.captureWarnings(True)

@@ -1,12 +1,18 @@
 """The production set-up: settings from the environment, static files, errors."""
 
 import io
+import json
 import os
 import re
 import secrets
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 from wsgiref.util import setup_testing_defaults
 
 import pytest
@@ -211,3 +217,57 @@ def test_several_app_servers_share_one_redis_cache():
     read = django_python(code, env, key, "get")
     assert wrote.stdout.split() == ["RedisCache"], wrote.stderr
     assert read.stdout.split() == ["RedisCache", "ページ"], read.stderr
+
+
+def test_gunicorn_writes_json_lines_without_addresses(tmp_path):
+    """The production command: every line JSON, no access line with the client's
+    address, the request line with search words redacted."""
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = production_env(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_HTTPS="0",
+        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
+    )
+    command = [str(gunicorn), "-c", "python:govdx.gunicorn_conf", "--workers", "1"]
+    log = tmp_path / "gunicorn.log"
+    with open(log, "w") as output:
+        server = subprocess.Popen(
+            [*command, "--bind", f"127.0.0.1:{port}", "govdx.wsgi"],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(base + "/healthz", timeout=2)
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            # The admin sends anonymous readers to its login: no template needed.
+            opener = urllib.request.build_opener(NoRedirect)
+            with pytest.raises(urllib.error.HTTPError) as redirect:
+                opener.open(base + "/admin/?q=" + quote("山田太郎"))
+            assert redirect.value.code == 302
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    lines = log.read_text().splitlines()
+    entries = [json.loads(line) for line in lines if line.startswith("{")]
+    assert entries and len(entries) == len(lines), lines
+    [request] = [e for e in entries if e["logger"] == "govdx.request"]
+    assert request["path"] == "/admin/" and request["status"] == 302
+    assert request["query"] == {"q": ["[redacted]"]}
+    text = log.read_text()
+    assert "127.0.0.1 -" not in text and "山田太郎" not in text
+    assert "%E5%B1%B1" not in text  # nor percent-encoded
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
