@@ -1,7 +1,10 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path, register_converter
 
 from .converters import UnicodeSlugConverter
-from .views import home, speakers, tags, talks
+from .feeds import LatestTalksFeed, TagFeed
+from .sitemaps import SITEMAPS
+from .views import about, home, speakers, tags, talks
 
 register_converter(UnicodeSlugConverter, "uslug")
 
@@ -18,5 +21,19 @@ urlpatterns = [
         "speakers/<uslug:slug>/",
         speakers.SpeakerDetailView.as_view(),
         name="speaker-detail",
+    ),
+    path("feed/", LatestTalksFeed(), name="feed"),
+    path("tags/<uslug:slug>/feed/", TagFeed(), name="tag-feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", about.robots_txt, name="robots"),
+    path(
+        "about/accessibility/",
+        about.AccessibilityView.as_view(),
+        name="accessibility",
+    ),
+    path(
+        "about/external-transmission/",
+        about.ExternalTransmissionView.as_view(),
+        name="external-transmission",
     ),
 ]
