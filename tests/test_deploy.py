@@ -25,17 +25,11 @@ from django.urls import path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# The variables a test environment may carry that production would not.
-DROPPED = {
-    "DJANGO_DEBUG",
-    "DJANGO_SECRET_KEY",
-    "DJANGO_HTTPS",
-    "DJANGO_SETTINGS_MODULE",
-}
-
 
 def production_env(**values):
-    env = {k: v for k, v in os.environ.items() if k not in DROPPED}
+    """The environment without anything the tests set for Django (debug keys,
+    DJANGO_ALLOW_ASYNC_UNSAFE for the browser tests…), plus `values`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(values)
     return env
 
