@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install install-dev run test lint bench clean node-tools a11y-results
+.PHONY: install install-dev run test lint bench messages clean node-tools a11y-results
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,15 @@ a11y-results: install-dev node-tools
 # Benchmarks print one table; each is a tests/bench/bench_*.py module.
 bench: install-dev node-tools
 	$(BIN)/python -m tests.bench $(BENCH)
+
+# After adding or changing UI strings: extract the Japanese source strings into
+# the English catalogue, translate the new entries, then `make messages` again to
+# compile it. Needs GNU gettext (apt-get install gettext); the compiled .mo is
+# committed, so running and testing the site do not.
+MAKEMESSAGES_IGNORE := --ignore 'tests/*' --ignore 'staticfiles/*' --ignore 'node_modules/*'
+messages: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages --locale en --no-obsolete --add-location file $(MAKEMESSAGES_IGNORE)
+	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --locale en --ignore '.venv'
 
 lint: install-dev
 	$(BIN)/ruff check .

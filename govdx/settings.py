@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "taggit",
+    "corsheaders",
     "summaries",
 ]
 
@@ -69,6 +70,10 @@ MIDDLEWARE = [
     # After WhiteNoise, which serves static files already compressed.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # CORS answers preflight requests before anything else looks at them.
+    "corsheaders.middleware.CorsMiddleware",
+    # The language comes from the URL: /en/… is English, everything else Japanese.
+    "summaries.middleware.LocaleFromUrlMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -171,6 +176,14 @@ else:
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_TAGS_FROM_STRING = "summaries.tagging.parse_tags"
 TAGGIT_STRING_FROM_TAGS = "summaries.tagging.edit_string"
+
+# Open data: anyone may read /api/ from any origin; nothing else is shared.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "if-modified-since", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["etag", "last-modified"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # HTTPS: on by default in production, off for `make run` and tests.
 HTTPS = env_flag("DJANGO_HTTPS", not DEBUG)

@@ -1,12 +1,7 @@
-from django.contrib.sitemaps.views import sitemap
-from django.urls import path, register_converter
+from django.urls import path
 
-from .converters import UnicodeSlugConverter
-from .feeds import LatestTalksFeed, TagFeed
-from .sitemaps import SITEMAPS
-from .views import about, home, speakers, tags, talks
-
-register_converter(UnicodeSlugConverter, "uslug")
+from . import converters  # noqa: F401  (registers <uslug:…>)
+from .views import about, api_guide, home, speakers, tags, talks
 
 app_name = "summaries"
 
@@ -22,10 +17,6 @@ urlpatterns = [
         speakers.SpeakerDetailView.as_view(),
         name="speaker-detail",
     ),
-    path("feed/", LatestTalksFeed(), name="feed"),
-    path("tags/<uslug:slug>/feed/", TagFeed(), name="tag-feed"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", about.robots_txt, name="robots"),
     path(
         "about/accessibility/",
         about.AccessibilityView.as_view(),
@@ -36,4 +27,6 @@ urlpatterns = [
         about.ExternalTransmissionView.as_view(),
         name="external-transmission",
     ),
+    # The data itself is at /api/talks/… (govdx/urls.py); this is its guide.
+    path("api/", api_guide.ApiGuideView.as_view(), name="api-guide"),
 ]

@@ -29,6 +29,6 @@ class AccessibilityView(PageMixin, TemplateView):
 
 @require_GET
 def robots_txt(request):
-    sitemap = request.build_absolute_uri(reverse("summaries:sitemap"))
+    sitemap = request.build_absolute_uri(reverse("feeds:sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
