@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "axes",
     "taggit",
     "corsheaders",
+    "reversion",
     "summaries",
 ]
 

@@ -21,6 +21,18 @@ class TalkQuerySet(NaturalKeyQuerySet):
             published_at__gt=now or timezone.now(),
         )
 
+    def with_completeness(self):
+        """Talks with the counts the completeness checklist reads (no extra query)."""
+        from .completeness import annotate
+
+        return annotate(self)
+
+    def needs_review(self):
+        """Talks failing any completeness check (要確認)."""
+        from .completeness import failing_any
+
+        return self.with_completeness().filter(failing_any())
+
     def newest_first(self):
         """The public order: latest publication first, ties broken by id."""
         return self.order_by("-published_at", "-pk")

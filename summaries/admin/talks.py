@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..models import (
@@ -16,11 +17,16 @@ from ..models import (
     TalkSpeaker,
     TranscriptSegment,
 )
+from .completeness import CompletenessAdminMixin
 from .fields import TimecodeField
+from .history import TalkHistoryMixin
 from .ordering import OrderedInline
+from .publishing import PublishingAdminMixin
+from .stale import StaleSaveForm
+from .widgets import TagInput
 
 
-class TalkForm(forms.ModelForm):
+class TalkForm(StaleSaveForm):
     duration_seconds = TimecodeField(
         label=_("動画の長さ"), help_text=_("「分:秒」か「時:分:秒」。例: 11:14")
     )
@@ -45,6 +51,7 @@ class TalkForm(forms.ModelForm):
             "status",
             "published_at",
         ]
+        widgets = {"tags": TagInput}
 
 
 class TalkSpeakerInline(OrderedInline):
@@ -108,7 +115,9 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Talk)
-class TalkAdmin(admin.ModelAdmin):
+class TalkAdmin(
+    TalkHistoryMixin, PublishingAdminMixin, CompletenessAdminMixin, admin.ModelAdmin
+):
     form = TalkForm
     list_display = [
         "title",
@@ -174,10 +183,14 @@ class TalkAdmin(admin.ModelAdmin):
     @admin.display(description=_("状態"), ordering="status")
     def publication(self, talk):
         if talk.status == Talk.Status.DRAFT:
-            return _("下書き")
-        if talk.published_at > timezone.now():
-            return _("予約")
-        return _("公開中")
+            state, label = "draft", _("下書き")
+        elif talk.published_at > timezone.now():
+            state, label = "scheduled", _("予約")
+        else:
+            state, label = "live", _("公開中")
+        return format_html(
+            '<span class="publication publication--{}">{}</span>', state, label
+        )
 
     @admin.display(description=_("要点の数"), ordering="takeaway_total")
     def takeaway_count(self, talk):

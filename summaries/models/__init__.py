@@ -6,6 +6,7 @@ from .parts import (
     Takeaway,
     TranscriptSegment,
 )
+from .redirects import TagSlugRedirect, TalkSlugRedirect
 from .talks import Channel, Speaker, Tag, TaggedTalk, Talk, TalkSpeaker
 
 # Every ordered part of a talk, in the order the page shows them.
@@ -29,7 +30,9 @@ __all__ = [
     "Tag",
     "TaggedTalk",
     "Talk",
+    "TalkSlugRedirect",
     "TalkSpeaker",
+    "TagSlugRedirect",
     "Takeaway",
     "TranscriptSegment",
 ]

@@ -5,6 +5,8 @@ from .. import mindmap
 from ..models import Talk
 from ..structured_data import video_object
 from .mixins import PageMixin, PublishedTalksMixin, crumb
+from .preview import StaffPreviewMixin, may_preview
+from .slugs import OldSlugRedirectMixin
 
 
 class TalkListView(PublishedTalksMixin, ListView):
@@ -28,9 +30,13 @@ class TalkListView(PublishedTalksMixin, ListView):
         return [crumb(_("講演一覧"))]
 
 
-class TalkDetailView(PageMixin, DetailView):
+class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailView):
     nav = "talks"
     og_type = "article"
+    redirect_model = Talk
+
+    def may_redirect_to(self, talk):
+        return talk.is_public or may_preview(self.request.user)
 
     def get_queryset(self):
         return Talk.objects.published().for_detail()
