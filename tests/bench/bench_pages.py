@@ -230,7 +230,9 @@ def main():
     os.environ["DJANGO_SETTINGS_MODULE"] = "tests.bench.settings"
     os.environ["BENCH_STATIC_ROOT"] = str(static_root)
     os.environ["DJANGO_DEBUG"] = "0"
-    database_url = setup_django(os.environ.get("BENCH_DATABASE_URL"))
+    database_url = setup_django(
+        os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{folder}/bench.sqlite3"
+    )
     # This process's own requests (query counts) need no request log.
     logging.getLogger("govdx.request").setLevel(logging.WARNING)
 

@@ -1,7 +1,7 @@
 """Generated talks for the benchmark, until `manage.py generate_talks` exists.
 
 Shaped like the seed talk (11 takeaways, 11 questions and answers, a few tags
-from a shared vocabulary, two speakers) and marked `is_generated`. Bulk
+from a shared vocabulary, two speakers) plus a video, and marked `is_generated`. Bulk
 inserts: 10,000 talks in well under a minute on SQLite.
 """
 
@@ -55,6 +55,8 @@ def generate(count, start=0, seed=1):
                 channel=rng.choice(channels),
                 video_date=dt.date(2020, 1, 1) + dt.timedelta(days=n % 1800),
                 duration_seconds=rng.randint(300, 3600),
+                # Every talk has a video, so the page carries its player script.
+                video_url=f"https://www.youtube.com/watch?v=bench{n:06d}",
                 tldr=SENTENCE * 4,
                 status=Talk.Status.PUBLISHED,
                 published_at=now - dt.timedelta(minutes=n + 1),
