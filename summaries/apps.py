@@ -12,6 +12,7 @@ class SummariesConfig(AppConfig):
 
     def ready(self):
         from . import history, redirects, signals  # noqa: F401  (connect receivers)
+        from .search import indexing  # noqa: F401  (keeps the search index in step)
 
         history.register()
         # The 編集者 group is made by a data migration; a database flushed by

@@ -17,6 +17,7 @@ from ..models import (
     TalkSpeaker,
     TranscriptSegment,
 )
+from ..signals import collecting_changes
 from .completeness import CompletenessAdminMixin
 from .fields import TimecodeField
 from .history import TalkHistoryMixin
@@ -171,6 +172,11 @@ class TalkAdmin(
         HighlightInline,
         TranscriptInline,
     ]
+
+    def save_related(self, request, form, formsets, change):
+        # Tags and every inline row: one "talk changed" event, not one per row.
+        with collecting_changes():
+            super().save_related(request, form, formsets, change)
 
     def get_queryset(self, request):
         return (

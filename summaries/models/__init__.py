@@ -1,3 +1,5 @@
+# The search index's models live with the rest of search, in summaries/search/.
+from ..search.models import SearchEntry, SearchLog
 from .parts import (
     Highlight,
     Keyword,
@@ -26,6 +28,8 @@ __all__ = [
     "Keyword",
     "OutlineChapter",
     "Question",
+    "SearchEntry",
+    "SearchLog",
     "Speaker",
     "Tag",
     "TaggedTalk",

@@ -2,7 +2,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from .. import mindmap
-from ..models import Talk
+from ..facets import Filters, facets
+from ..models import SearchEntry, Talk
+from ..search import insights
+from ..search.query import Query, RankedTalks
+from ..search.snippets import highlight, snippet
 from ..structured_data import video_object
 from .mixins import PageMixin, PublishedTalksMixin, crumb
 from .preview import StaffPreviewMixin, may_preview
@@ -10,24 +14,69 @@ from .slugs import OldSlugRedirectMixin
 
 
 class TalkListView(PublishedTalksMixin, ListView):
+    """All public talks, or those matching `?q=`, with filters (facets.py)."""
+
     template_name = "summaries/talk_list.html"
     nav = "talks"
 
+    def get(self, request, *args, **kwargs):
+        self.query = Query.parse(request.GET.get("q"))
+        self.filters = Filters.from_params(request.GET)
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        year = self.request.GET.get("year", "")
-        return (
-            super()
-            .get_queryset()
-            .filter_by(
-                tags=self.request.GET.getlist("tag"),
-                speaker=self.request.GET.get("speaker"),
-                channel=self.request.GET.get("channel"),
-                year=int(year) if year.isascii() and year.isdigit() else None,
-            )
-        )
+        talks = Talk.objects.published()
+        if self.query.error:
+            return talks.none()
+        if not self.query:
+            return self.filters.apply(talks.newest_first()).for_cards()
+        ranked = self.filters.apply(self.query.ranked(talks))
+        return RankedTalks(list(ranked.values_list("pk", flat=True)))
 
     def get_breadcrumbs(self):
+        if self.query.text:
+            return [
+                crumb(_("講演一覧"), "summaries:talk-list"),
+                crumb(_("検索結果")),
+            ]
         return [crumb(_("講演一覧"))]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        if self.query:
+            self.mark_matches(context["object_list"])
+            if insights.should_record(
+                self.request, self.query, self.filters, page.number
+            ):
+                insights.record(self.query, page.paginator.count)
+        matches = Talk.objects.published()
+        if self.query.error:
+            matches = matches.none()
+        elif self.query:
+            matches = self.query.matching(matches)
+        found = (
+            self.object_list.id_list()
+            if isinstance(self.object_list, RankedTalks)
+            else None
+        )
+        context.update(
+            query=self.query,
+            filters=self.filters,
+            facets=facets(matches, self.filters, self.request.GET, found),
+        )
+        return context
+
+    def mark_matches(self, talks):
+        """Give each talk on the page its marked title and a snippet of its text."""
+        texts = dict(
+            SearchEntry.objects.filter(
+                talk_id__in=[talk.pk for talk in talks]
+            ).values_list("talk_id", "text")
+        )
+        for talk in talks:
+            talk.marked_title = highlight(talk.title, self.query.terms)
+            talk.snippet = snippet(texts.get(talk.pk, talk.tldr), self.query.terms)
 
 
 class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailView):
