@@ -4,10 +4,12 @@ import datetime as dt
 
 import lxml.html
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from summaries.models import Talk
+from summaries.search.models import SearchLog
 from tests.factories import make_talk
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +39,7 @@ def test_dashboard_counts_talks_by_state_month_and_completeness(
     Talk.objects.filter(pk__in=[old.pk, scheduled.pk]).update(
         created_at=timezone.now() - dt.timedelta(days=70)
     )
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(12):
         page = editor_client.get(reverse("admin:index")).content.decode()
 
     publication = panel(page, "公開状況")
@@ -71,7 +73,7 @@ def test_dashboard_query_cost_is_fixed(editor_client, django_assert_num_queries)
     make_talk()
     url = reverse("admin:index")
     editor_client.get(url)
-    with django_assert_num_queries(8) as few:
+    with django_assert_num_queries(10) as few:
         editor_client.get(url)
     for _ in range(20):
         make_talk(takeaways=3)
@@ -84,3 +86,22 @@ def test_no_dashboard_for_staff_who_cannot_see_talks(client, django_user_model):
     client.force_login(user)
     page = client.get(reverse("admin:index")).content.decode()
     assert "ダッシュボード" not in page
+
+
+def test_dashboard_shows_what_readers_search_for_once_they_have(editor_client):
+    page = editor_client.get(reverse("admin:index")).content.decode()
+    assert "よく検索された語" not in page  # nothing recorded yet: no empty panel
+    make_talk("防災DXの講演")
+    reader = Client(HTTP_USER_AGENT="Mozilla/5.0 (Windows NT 10.0) Firefox/133.0")
+    for query in ("防災", "防災", "窓口"):
+        reader.get("/talks/", {"q": query})
+    old = SearchLog.objects.create(query="古い検索", result_count=0)
+    SearchLog.objects.filter(pk=old.pk).update(
+        searched_at=timezone.now() - dt.timedelta(days=31)
+    )
+    page = editor_client.get(reverse("admin:index")).content.decode()
+    top = panel(page, "よく検索された語（30日間）")
+    assert top.xpath(".//tbody/tr/th/text()") == ["防災", "窓口"]
+    assert top.xpath(".//tbody/tr[1]/td/text()") == ["2", "1"]
+    zero = panel(page, "結果が0件だった検索（30日間）")
+    assert zero.xpath(".//tbody/tr/th/text()") == ["窓口"]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from ..completeness import CHECKS, failing_any
 from ..models import Talk
+from ..search.models import SearchLog
 
 
 @dataclass
@@ -143,8 +144,41 @@ def completeness_panel(now):
     )
 
 
-# Add a panel by appending its function here (ratings and search: see README).
-PANELS = [publication_panel, added_panel, completeness_panel]
+def searches_panel(now, days=30, limit=10):
+    """What readers look for; shown once searches have been recorded."""
+    recent = SearchLog.objects.recent(days, now)
+    top = list(recent.top_queries(limit))
+    if not top:
+        return None
+    return Panel(
+        title=_("よく検索された語（%(days)d日間）") % {"days": days},
+        headers=(_("検索語"), _("回数"), _("直近の結果数")),
+        rows=[(row["query"], row["searches"], row["latest_results"]) for row in top],
+        note=_("全件は「検索の記録」で見られます。"),
+    )
+
+
+def zero_result_panel(now, days=30, limit=10):
+    """Searches that found nothing: the talks readers want and we lack."""
+    zero = list(SearchLog.objects.recent(days, now).zero_result_queries(limit))
+    if not zero:
+        return None
+    return Panel(
+        title=_("結果が0件だった検索（%(days)d日間）") % {"days": days},
+        headers=(_("検索語"), _("回数")),
+        rows=[(row["query"], row["searches"]) for row in zero],
+        note=_("追加する講演を選ぶ手がかりになります。"),
+    )
+
+
+# Add a panel by appending its function here.
+PANELS = [
+    publication_panel,
+    added_panel,
+    completeness_panel,
+    searches_panel,
+    zero_result_panel,
+]
 
 
 def panels(now=None):

@@ -24,6 +24,7 @@ from .history import TalkHistoryMixin
 from .ordering import OrderedInline
 from .publishing import PublishingAdminMixin
 from .stale import StaleSaveForm
+from .summary_import import SummaryImportMixin
 from .widgets import TagInput
 
 
@@ -117,7 +118,11 @@ class PublicationFilter(admin.SimpleListFilter):
 
 @admin.register(Talk)
 class TalkAdmin(
-    TalkHistoryMixin, PublishingAdminMixin, CompletenessAdminMixin, admin.ModelAdmin
+    SummaryImportMixin,
+    TalkHistoryMixin,
+    PublishingAdminMixin,
+    CompletenessAdminMixin,
+    admin.ModelAdmin,
 ):
     form = TalkForm
     list_display = [
