@@ -1,5 +1,7 @@
 """GovDX Talks settings, read from the environment (see README, "Settings")."""
 
+import datetime as dt
+import logging
 import os
 from pathlib import Path
 
@@ -15,6 +17,11 @@ def env_flag(name, default):
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name, default):
+    value = os.environ.get(name, "")
+    return int(value) if value.strip() else default
 
 
 def env_list(name, default):
@@ -44,6 +51,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
     "taggit",
     "corsheaders",
     "reversion",
@@ -51,8 +60,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Load balancers call /healthz by address over plain HTTP: answered before
+    # the host check, the HTTPS redirect and the request log.
+    "govdx.health.HealthCheckMiddleware",
+    "govdx.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, which serves static files already compressed.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # CORS answers preflight requests before anything else looks at them.
     "corsheaders.middleware.CorsMiddleware",
@@ -63,6 +80,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its own page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username and address before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "govdx.urls"
@@ -87,8 +112,12 @@ WSGI_APPLICATION = "govdx.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        # Sync workers serve one request at a time, so one kept-open connection
+        # per worker is already a pool of one (README, "Deploying").
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
         conn_health_checks=True,
+        # PgBouncer in transaction mode cannot keep server-side cursors open.
+        disable_server_side_cursors=env_flag("DATABASE_TRANSACTION_POOLING", False),
     )
 }
 
@@ -141,6 +170,9 @@ STORAGES = {
 # Tests and `make run` serve files straight from the apps, no collectstatic step.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# Hashed names (site.3f2a….css) are cached for ten years as immutable whatever
+# this says; this is for the few files served under their own name.
+WHITENOISE_MAX_AGE = 0 if DEBUG else 60 * 60
 
 cache_url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 if cache_url:
@@ -148,6 +180,8 @@ if cache_url:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": cache_url,
+            # A slow or lost Redis costs a page a second at most, not a worker.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -188,11 +222,89 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+# Content-Security-Policy (django-csp): no inline script or style anywhere, so
+# no nonce either and the header is the same for every response (a cached page
+# stays valid). JSON-LD blocks are data, not script, and need nothing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        # The video facade inserts this player only when the reader clicks.
+        "frame-src": ["https://www.youtube-nocookie.com"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# Permissions-Policy (django-permissions-policy): the site needs none of these;
+# the YouTube player, once asked for, gets what it plays with.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": ["self", "https://www.youtube-nocookie.com"],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": ["self", "https://www.youtube-nocookie.com"],
+    "fullscreen": ["self", "https://www.youtube-nocookie.com"],
+    "geolocation": [],
+    "gyroscope": [],
+    "interest-cohort": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": ["self", "https://www.youtube-nocookie.com"],
+    "usb": [],
+}
+
 LOGIN_URL = "admin:login"
 
+# Admin login guessing (django-axes): a username tried from one address is
+# locked after AXES_FAILURE_LIMIT wrong passwords, for the cool-off period.
+# Attempt rows (username, address, browser) are deleted when the cool-off ends
+# or the right password is given; successful logins are not recorded; axes's
+# own log lines mask the username and address.
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Axes's own admin pages are English-only; `manage.py axes_reset_username NAME`
+# lifts a lockout before the cool-off ends.
+AXES_ENABLE_ADMIN = False
+AXES_CLIENT_IP_CALLABLE = "summaries.admin.login_guard.client_address"
+AXES_LOCKOUT_CALLABLE = "summaries.admin.login_guard.lockout_response"
+# How many proxies (load balancer, CDN) append to X-Forwarded-For in front of
+# the app; 0 trusts only the connecting address.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXIES", 0)
+
+# Logs: JSON lines on stdout (one object per event), plain text while debugging.
+# Request lines carry no client address and no free text from query strings.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "govdx.logs.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "text" if DEBUG else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "govdx": {"level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    },
 }
+# Python warnings (a missing STATIC_ROOT, a deprecation) become log lines too.
+logging.captureWarnings(True)

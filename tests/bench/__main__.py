@@ -20,10 +20,11 @@ def main():
     for module in discover():
         print(f"… {module}", file=sys.stderr, flush=True)
         started = time.monotonic()
+        # Rows come back on stdout; progress and errors go straight to stderr.
         result = subprocess.run(
             [sys.executable, "-m", module],
             cwd=ROOT,
-            capture_output=True,
+            stdout=subprocess.PIPE,
             text=True,
         )
         for line in result.stdout.splitlines():
@@ -31,7 +32,7 @@ def main():
                 rows.append(json.loads(line[6:]))
         if result.returncode != 0:
             failures.append(module)
-            print(result.stdout[-2000:], result.stderr[-4000:], file=sys.stderr)
+            print(result.stdout[-2000:], file=sys.stderr)
         took = time.monotonic() - started
         print(f"  done in {took:.0f} s", file=sys.stderr, flush=True)
     print_table(rows)
