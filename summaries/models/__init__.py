@@ -6,6 +6,7 @@ from .parts import (
     Takeaway,
     TranscriptSegment,
 )
+from .site import ContentVersion
 from .talks import Channel, Speaker, Tag, TaggedTalk, Talk, TalkSpeaker
 
 # Every ordered part of a talk, in the order the page shows them.
@@ -21,6 +22,7 @@ PART_MODELS = (
 __all__ = [
     "PART_MODELS",
     "Channel",
+    "ContentVersion",
     "Highlight",
     "Keyword",
     "OutlineChapter",
