@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install install-dev run test lint bench clean
+.PHONY: install install-dev run test lint bench messages clean node-tools a11y-results
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,17 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
+
+# The Nu HTML Checker (tests) and Lighthouse (bench), pinned in package-lock.json.
+# --ignore-scripts: vnu-jar's install script would fetch a Java of its own.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+# Without npm the HTML-checker tests and the Lighthouse bench say they were skipped.
+node-tools:
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node_modules/.installed; \
+	else echo "npm not found: HTML checker tests and Lighthouse will be skipped (install Node.js 20+ and npm)"; fi
 
 install: $(VENV)/.installed
 
@@ -33,16 +44,31 @@ run: install
 	@echo ""
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install-dev
+test: install-dev node-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Rerun the browser and checker tests and record their results for the
+# accessibility statement (/about/accessibility/); commit the file it writes.
+a11y-results: install-dev node-tools
+	GOVDX_REQUIRE_TOOLS=1 GOVDX_A11Y_RESULTS=summaries/data/accessibility_results.json \
+		$(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
+
 # Benchmarks print one table; each is a tests/bench/bench_*.py module.
-bench: install-dev
+bench: install-dev node-tools
 	$(BIN)/python -m tests.bench $(BENCH)
+
+# After adding or changing UI strings: extract the Japanese source strings into
+# the English catalogue, translate the new entries, then `make messages` again to
+# compile it. Needs GNU gettext (apt-get install gettext); the compiled .mo is
+# committed, so running and testing the site do not.
+MAKEMESSAGES_IGNORE := --ignore 'tests/*' --ignore 'staticfiles/*' --ignore 'node_modules/*'
+messages: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages --locale en --no-obsolete --add-location file $(MAKEMESSAGES_IGNORE)
+	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --locale en --ignore '.venv'
 
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "taggit",
+    "corsheaders",
+    "reversion",
     "summaries",
 ]
 
@@ -52,6 +54,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # CORS answers preflight requests before anything else looks at them.
+    "corsheaders.middleware.CorsMiddleware",
+    # The language comes from the URL: /en/… is English, everything else Japanese.
+    "summaries.middleware.LocaleFromUrlMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -86,6 +92,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several app servers or threads writing at once (readers' votes): WAL lets
+    # readers carry on during a write; IMMEDIATE takes the write lock when a
+    # transaction starts, so a busy database waits (timeout, seconds) instead of
+    # failing on a lock upgrade.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
@@ -138,6 +157,23 @@ else:
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_TAGS_FROM_STRING = "summaries.tagging.parse_tags"
 TAGGIT_STRING_FROM_TAGS = "summaries.tagging.edit_string"
+
+# Readers' votes and "was this useful?" answers: at most RATING_RATE_LIMIT posts
+# per address in each RATING_RATE_WINDOW seconds. A whole office shares one
+# address, so the default is far above what one person sends.
+RATING_RATE_LIMIT = int(os.environ.get("RATING_RATE_LIMIT", "300"))
+RATING_RATE_WINDOW = int(os.environ.get("RATING_RATE_WINDOW", "60"))
+# Behind a reverse proxy, the request header (as in request.META) that carries
+# the reader's address, e.g. HTTP_X_FORWARDED_FOR; its last address is used.
+CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
+
+# Open data: anyone may read /api/ from any origin; nothing else is shared.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "if-modified-since", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["etag", "last-modified"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # HTTPS: on by default in production, off for `make run` and tests.
 HTTPS = env_flag("DJANGO_HTTPS", not DEBUG)

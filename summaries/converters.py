@@ -1,5 +1,7 @@
 """Path converters: slugs here may hold Japanese letters (`govtech東京`)."""
 
+from django.urls import register_converter
+
 
 class UnicodeSlugConverter:
     regex = r"[-\w]+"
@@ -9,3 +11,6 @@ class UnicodeSlugConverter:
 
     def to_url(self, value):
         return value
+
+
+register_converter(UnicodeSlugConverter, "uslug")

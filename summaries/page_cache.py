@@ -8,7 +8,9 @@ that state costs one indexed query; a hit renders nothing. The same key is the
 page's ETag, so a browser that has the page gets a 304.
 
 Pages holding a CSRF form stay cacheable: they are rendered with a placeholder
-token, and each response gets the reader's own token in its place.
+token, and each response gets the reader's own token in its place. Work that
+must happen on every serve, cached or not (counting a search for editors), is
+asked for with `on_every_serve()` and kept with the page.
 """
 
 import hashlib
@@ -21,6 +23,7 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 
 from .models import ContentVersion, Talk
@@ -56,6 +59,19 @@ def _content_changed(sender, talk_ids, **kwargs):
     bump()
 
 
+def on_every_serve(response, handler, *args):
+    """Run `handler(request, *args)` each time this page is served, from the
+    cache too. `handler` must be a module-level function (it is kept by name)."""
+    calls = getattr(response, "_serve_calls", [])
+    calls.append((f"{handler.__module__}.{handler.__qualname__}", args))
+    response._serve_calls = calls
+
+
+def _run_serve_calls(request, calls):
+    for path, args in calls:
+        import_string(path)(request, *args)
+
+
 def _personal(request):
     """Requests whose page may differ for this reader: never cached."""
     cookies = request.COOKIES
@@ -75,7 +91,9 @@ def cached_page(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD") or _personal(request):
-            return view(request, *args, **kwargs)
+            response = view(request, *args, **kwargs)
+            _run_serve_calls(request, getattr(response, "_serve_calls", []))
+            return response
         state = repr((content_state(), get_language(), request.get_full_path()))
         key = hashlib.sha256(state.encode()).hexdigest()
         etag = f'"{key[:40]}"'
@@ -88,7 +106,8 @@ def cached_page(view):
             if isinstance(stored, HttpResponse):
                 return stored  # not a cacheable page: an error, a redirect…
             cache.set(f"page:{key}", stored, TIMEOUT)
-        content, headers = stored
+        content, headers, calls = stored
+        _run_serve_calls(request, calls)
         response = HttpResponse(_with_reader_token(request, content))
         for name, value in headers:
             response[name] = value
@@ -114,9 +133,10 @@ def _render_for_cache(view, request, *args, **kwargs):
     if response.status_code != 200 or {"private", "no-store"} & directives:
         # Not for everyone (an error, a staff preview…): serve it as it is.
         response.content = _with_reader_token(request, response.content)
+        _run_serve_calls(request, getattr(response, "_serve_calls", []))
         return response
     headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
-    return response.content, headers
+    return response.content, headers, getattr(response, "_serve_calls", [])
 
 
 def _with_reader_token(request, content):

@@ -1,6 +1,7 @@
 """Every rule about which talks are read, and how they are fetched."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models.base import NaturalKeyQuerySet
@@ -21,19 +22,57 @@ class TalkQuerySet(NaturalKeyQuerySet):
             published_at__gt=now or timezone.now(),
         )
 
+    def with_completeness(self):
+        """Talks with the counts the completeness checklist reads (no extra query)."""
+        from .completeness import annotate
+
+        return annotate(self)
+
+    def needs_review(self):
+        """Talks failing any completeness check (要確認)."""
+        from .completeness import failing_any
+
+        return self.with_completeness().filter(failing_any())
+
     def newest_first(self):
         """The public order: latest publication first, ties broken by id."""
         return self.order_by("-published_at", "-pk")
 
     def for_cards(self):
-        """What a list of talks shows: channel, speakers and tags, in 4 queries."""
+        """What a list of talks shows: channel, speakers, tags, ratings: 4 queries."""
         from .models import TalkSpeaker
 
-        return self.select_related("channel").prefetch_related(
-            "tags",
-            Prefetch(
-                "talk_speakers",
-                queryset=TalkSpeaker.objects.select_related("speaker"),
+        return (
+            self.select_related("channel")
+            .prefetch_related(
+                "tags",
+                Prefetch(
+                    "talk_speakers",
+                    queryset=TalkSpeaker.objects.select_related("speaker"),
+                ),
+            )
+            .with_ratings()
+        )
+
+    def with_ratings(self):
+        """Each talk with `rating_count` and `rating_total` (sum of scores).
+
+        Subqueries rather than a join, so they never multiply other counts
+        (`related_to`'s shared tags) and stay exact with no stored copy to drift.
+        """
+        from .models import Rating
+
+        votes = Rating.objects.filter(talk=OuterRef("pk")).order_by().values("talk")
+        return self.annotate(
+            rating_count=Coalesce(
+                Subquery(votes.annotate(n=Count("pk")).values("n")),
+                0,
+                output_field=IntegerField(),
+            ),
+            rating_total=Coalesce(
+                Subquery(votes.annotate(n=Sum("score")).values("n")),
+                0,
+                output_field=IntegerField(),
             ),
         )
 

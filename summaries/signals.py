@@ -11,24 +11,27 @@ from contextlib import contextmanager
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
+from django.utils import timezone
 
 from .models import PART_MODELS, Channel, Speaker, Tag, TaggedTalk, Talk, TalkSpeaker
 
-# Sent with `talk_ids`: the ids of talks whose public content may have changed.
+# Sent with `talk_ids`: the ids of talks whose public content may have changed,
+# and `raw`: True when every write came from loading a fixture (rows as given).
 talk_changed = Signal()
 
 _state = threading.local()
 
 
-def announce(talk_ids):
+def announce(talk_ids, raw=False):
     talk_ids = {pk for pk in talk_ids if pk is not None}
     if not talk_ids:
         return
     pending = getattr(_state, "pending", None)
     if pending is not None:
         pending.update(talk_ids)
+        _state.raw = _state.raw and raw
     else:
-        talk_changed.send(sender=Talk, talk_ids=talk_ids)
+        talk_changed.send(sender=Talk, talk_ids=talk_ids, raw=raw)
 
 
 @contextmanager
@@ -37,22 +40,22 @@ def collecting_changes():
     if getattr(_state, "pending", None) is not None:
         yield  # already collecting: the outermost block sends
         return
-    _state.pending = set()
+    _state.pending, _state.raw = set(), True
     try:
         yield
-        pending = _state.pending
+        pending, raw = _state.pending, _state.raw
     finally:
         _state.pending = None
-    announce(pending)
+    announce(pending, raw)
 
 
 @receiver([post_save, post_delete], sender=Talk)
-def _talk_saved(sender, instance, **kwargs):
-    announce({instance.pk})
+def _talk_saved(sender, instance, raw=False, **kwargs):
+    announce({instance.pk}, raw)
 
 
-def _part_saved(sender, instance, **kwargs):
-    announce({instance.talk_id})
+def _part_saved(sender, instance, raw=False, **kwargs):
+    announce({instance.talk_id}, raw)
 
 
 for _model in (*PART_MODELS, TalkSpeaker):
@@ -65,8 +68,8 @@ for _model in (*PART_MODELS, TalkSpeaker):
 
 
 @receiver([post_save, post_delete], sender=TaggedTalk)
-def _tagging_saved(sender, instance, **kwargs):
-    announce({instance.content_object_id})
+def _tagging_saved(sender, instance, raw=False, **kwargs):
+    announce({instance.content_object_id}, raw)
 
 
 @receiver(post_save, sender=Tag)
@@ -87,3 +90,13 @@ def _shared_record_saved(sender, instance, created, raw=False, **kwargs):
     else:
         ids = Talk.objects.filter(channel=instance).values_list("pk", flat=True)
     announce(set(ids))
+
+
+@receiver(talk_changed, dispatch_uid="touch-updated-at")
+def _touch_updated_at(sender, talk_ids, raw=False, **kwargs):
+    # `updated_at` is when what the public sees last changed: a part, a tag or a
+    # speaker's new name changes the talk too, so the API's ETag and
+    # Last-Modified (and a sitemap's lastmod) move with it. update() sends no
+    # signal, so this does not loop. A fixture brings its own updated_at.
+    if not raw:
+        Talk.objects.filter(pk__in=talk_ids).update(updated_at=timezone.now())

@@ -25,6 +25,16 @@ def format_timecode(seconds):
     return f"{minutes}:{secs:02d}"
 
 
+def iso_duration(seconds):
+    """674 -> PT11M14S: the form of `<time datetime>` and of schema.org."""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [
+        f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (secs, "S")) if n
+    ]
+    return "PT" + ("".join(parts) or "0S")
+
+
 def parse_timecode(value):
     """Seconds from `M:SS`, `MM:SS` or `H:MM:SS`; ValueError when it is not one."""
     parts = value.strip().split(":")

@@ -1,35 +1,42 @@
-from django.urls import path, register_converter
+from django.urls import path
 
-from .converters import UnicodeSlugConverter
+from . import converters  # noqa: F401  (registers <uslug:…>)
 from .page_cache import cached_page
-from .views import home, speakers, tags, talks
+from .views import about, api_guide, home, ratings, speakers, tags, talks
 
-register_converter(UnicodeSlugConverter, "uslug")
+
+def page(route, view, name):
+    """A public page: the same for every reader, so served from the page cache."""
+    return path(route, cached_page(view.as_view()), name=name)
+
 
 app_name = "summaries"
 
 urlpatterns = [
-    path("", cached_page(home.HomeView.as_view()), name="home"),
-    path("talks/", cached_page(talks.TalkListView.as_view()), name="talk-list"),
+    page("", home.HomeView, "home"),
+    page("talks/", talks.TalkListView, "talk-list"),
+    page("talks/<uslug:slug>/", talks.TalkDetailView, "talk-detail"),
+    path("talks/<uslug:slug>/rate/", ratings.RateTalkView.as_view(), name="talk-rate"),
     path(
-        "talks/<uslug:slug>/",
-        cached_page(talks.TalkDetailView.as_view()),
-        name="talk-detail",
+        "talks/<uslug:slug>/feedback/",
+        ratings.TalkFeedbackView.as_view(),
+        name="talk-feedback",
     ),
-    path("tags/", cached_page(tags.TagListView.as_view()), name="tag-list"),
+    page("tags/", tags.TagListView, "tag-list"),
+    page("tags/<uslug:slug>/", tags.TagDetailView, "tag-detail"),
+    page("speakers/", speakers.SpeakerListView, "speaker-list"),
+    page("speakers/<uslug:slug>/", speakers.SpeakerDetailView, "speaker-detail"),
+    # Notices and the API guide read no database: nothing to cache.
     path(
-        "tags/<uslug:slug>/",
-        cached_page(tags.TagDetailView.as_view()),
-        name="tag-detail",
+        "about/accessibility/",
+        about.AccessibilityView.as_view(),
+        name="accessibility",
     ),
     path(
-        "speakers/",
-        cached_page(speakers.SpeakerListView.as_view()),
-        name="speaker-list",
+        "about/external-transmission/",
+        about.ExternalTransmissionView.as_view(),
+        name="external-transmission",
     ),
-    path(
-        "speakers/<uslug:slug>/",
-        cached_page(speakers.SpeakerDetailView.as_view()),
-        name="speaker-detail",
-    ),
+    # The data itself is at /api/talks/… (govdx/urls.py); this is its guide.
+    path("api/", api_guide.ApiGuideView.as_view(), name="api-guide"),
 ]

@@ -46,7 +46,16 @@ def watch_url(vid, start=0):
     return f"https://www.youtube.com/watch?v={vid}{suffix}"
 
 
-def embed_url(vid, start=0):
+def embed_url(vid, start=0, autoplay=True):
     """The privacy-enhanced player address, used only after the reader asks."""
-    suffix = f"&start={start}" if start else ""
-    return f"https://www.youtube-nocookie.com/embed/{vid}?autoplay=1{suffix}"
+    query = "&".join(
+        part
+        for part in (
+            "autoplay=1" if autoplay else "",
+            f"start={start}" if start else "",
+        )
+        if part
+    )
+    return f"https://www.youtube-nocookie.com/embed/{vid}" + (
+        f"?{query}" if query else ""
+    )

@@ -28,6 +28,18 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _japanese_by_default():
+    """Each test starts in Japanese. A request under /en/ leaves English active
+    in the thread (LocaleMiddleware sets it per request and never resets it),
+    which would turn the next test's reverse() into /en/… addresses."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
 @pytest.fixture
 def editor(django_user_model):
     """A staff user in the 編集者 group, as an editor's account is set up."""

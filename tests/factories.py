@@ -17,6 +17,7 @@ from summaries.models import (
     TalkSpeaker,
     TranscriptSegment,
 )
+from summaries.signals import announce
 
 _numbers = itertools.count(1)
 
@@ -104,3 +105,5 @@ def add_parts(
         TranscriptSegment(talk=talk, position=i, start_seconds=i * 10, text=f"発言{i}")
         for i in range(1, transcript + 1)
     )
+    # bulk_create sends no signals: say what every other writer says.
+    announce({talk.pk})

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
 
-from . import records, talks  # noqa: F401  (registers the model admins)
+from . import insights, ratings, records, tags, talks  # noqa: F401  (registers the model admins)
 
 admin.site.site_header = _("GovDX Talks 編集")
 admin.site.site_title = _("GovDX Talks 編集")

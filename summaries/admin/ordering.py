@@ -71,3 +71,7 @@ class OrderedInline(admin.TabularInline):
     formset = OrderedPartFormSet
     extra = 0
     classes = ["ordered-inline"]
+
+    class Media:
+        # Drag and drop plus 上へ/下へ buttons over the position numbers.
+        js = ["summaries/js/ordering.js"]

@@ -1,11 +1,11 @@
-"""Channels, speakers and tags: the records talks share."""
+"""Channels and speakers: the records talks share (tags: tags.py)."""
 
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Channel, Speaker, Tag
+from ..models import Channel, Speaker
 
 
 class TalkCountMixin:
@@ -34,11 +34,3 @@ class SpeakerAdmin(TalkCountMixin, admin.ModelAdmin):
     list_display = ["name", "name_kana", "organisation", "title", "talk_count"]
     search_fields = ["name", "name_kana", "name_latin", "organisation"]
     prepopulated_fields = {"slug": ["name_latin"]}
-
-
-@admin.register(Tag)
-class TagAdmin(TalkCountMixin, admin.ModelAdmin):
-    count_lookup = "tagged_talks"
-    list_display = ["name", "slug", "talk_count"]
-    search_fields = ["name", "key"]
-    ordering = ["name"]

@@ -2,8 +2,10 @@
 
 from django import forms
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, F, FloatField
+from django.db.models.functions import Cast, Greatest
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..models import (
@@ -16,11 +18,19 @@ from ..models import (
     TalkSpeaker,
     TranscriptSegment,
 )
+from ..ratings import RatingSummary
+from ..signals import collecting_changes
+from .completeness import CompletenessAdminMixin
 from .fields import TimecodeField
+from .history import TalkHistoryMixin
 from .ordering import OrderedInline
+from .publishing import PublishingAdminMixin
+from .stale import StaleSaveForm
+from .summary_import import SummaryImportMixin
+from .widgets import TagInput
 
 
-class TalkForm(forms.ModelForm):
+class TalkForm(StaleSaveForm):
     duration_seconds = TimecodeField(
         label=_("動画の長さ"), help_text=_("「分:秒」か「時:分:秒」。例: 11:14")
     )
@@ -45,6 +55,7 @@ class TalkForm(forms.ModelForm):
             "status",
             "published_at",
         ]
+        widgets = {"tags": TagInput}
 
 
 class TalkSpeakerInline(OrderedInline):
@@ -108,7 +119,13 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Talk)
-class TalkAdmin(admin.ModelAdmin):
+class TalkAdmin(
+    SummaryImportMixin,
+    TalkHistoryMixin,
+    PublishingAdminMixin,
+    CompletenessAdminMixin,
+    admin.ModelAdmin,
+):
     form = TalkForm
     list_display = [
         "title",
@@ -117,6 +134,8 @@ class TalkAdmin(admin.ModelAdmin):
         "video_date",
         "takeaway_count",
         "tag_list",
+        "rating_average",
+        "rating_count",
     ]
     list_filter = [
         PublicationFilter,
@@ -163,21 +182,31 @@ class TalkAdmin(admin.ModelAdmin):
         TranscriptInline,
     ]
 
+    def save_related(self, request, form, formsets, change):
+        # Tags and every inline row: one "talk changed" event, not one per row.
+        with collecting_changes():
+            super().save_related(request, form, formsets, change)
+
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
             .annotate(takeaway_total=Count("takeaways", distinct=True))
+            .with_ratings()
             .prefetch_related("tags")
         )
 
     @admin.display(description=_("状態"), ordering="status")
     def publication(self, talk):
         if talk.status == Talk.Status.DRAFT:
-            return _("下書き")
-        if talk.published_at > timezone.now():
-            return _("予約")
-        return _("公開中")
+            state, label = "draft", _("下書き")
+        elif talk.published_at > timezone.now():
+            state, label = "scheduled", _("予約")
+        else:
+            state, label = "live", _("公開中")
+        return format_html(
+            '<span class="publication publication--{}">{}</span>', state, label
+        )
 
     @admin.display(description=_("要点の数"), ordering="takeaway_total")
     def takeaway_count(self, talk):
@@ -186,3 +215,16 @@ class TalkAdmin(admin.ModelAdmin):
     @admin.display(description=_("タグ"))
     def tag_list(self, talk):
         return "、".join(tag.name for tag in talk.tags.all())
+
+    @admin.display(
+        description=_("読者の評価（平均）"),
+        # Unrated talks (0 / 1) sort below every rated one on both databases.
+        ordering=Cast("rating_total", FloatField()) / Greatest(F("rating_count"), 1),
+        empty_value="—",
+    )
+    def rating_average(self, talk):
+        return RatingSummary.of(talk).average
+
+    @admin.display(description=_("評価件数"), ordering="rating_count")
+    def rating_count(self, talk):
+        return talk.rating_count

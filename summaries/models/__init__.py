@@ -1,3 +1,5 @@
+# The search index's models live with the rest of search, in summaries/search/.
+from ..search.models import SearchEntry, SearchLog
 from .parts import (
     Highlight,
     Keyword,
@@ -6,6 +8,8 @@ from .parts import (
     Takeaway,
     TranscriptSegment,
 )
+from .ratings import Feedback, Rating
+from .redirects import TagSlugRedirect, TalkSlugRedirect
 from .site import ContentVersion
 from .talks import Channel, Speaker, Tag, TaggedTalk, Talk, TalkSpeaker
 
@@ -23,15 +27,21 @@ __all__ = [
     "PART_MODELS",
     "Channel",
     "ContentVersion",
+    "Feedback",
     "Highlight",
     "Keyword",
     "OutlineChapter",
     "Question",
+    "Rating",
+    "SearchEntry",
+    "SearchLog",
     "Speaker",
     "Tag",
     "TaggedTalk",
     "Talk",
+    "TalkSlugRedirect",
     "TalkSpeaker",
+    "TagSlugRedirect",
     "Takeaway",
     "TranscriptSegment",
 ]

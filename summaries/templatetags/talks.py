@@ -1,6 +1,6 @@
 from django import template
 
-from ..text import format_timecode
+from .. import text, youtube
 
 register = template.Library()
 
@@ -8,15 +8,16 @@ register = template.Library()
 @register.filter
 def timecode(seconds):
     """674 -> 11:14"""
-    return format_timecode(seconds)
+    return text.format_timecode(seconds)
 
 
 @register.filter
 def iso_duration(seconds):
     """674 -> PT11M14S, the form of `<time datetime>` and schema.org."""
-    hours, rest = divmod(int(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = [
-        f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (secs, "S")) if n
-    ]
-    return "PT" + ("".join(parts) or "0S")
+    return text.iso_duration(seconds)
+
+
+@register.filter
+def youtube_watch(video_id, seconds=0):
+    """The video on YouTube from `seconds`: where links go when scripts are off."""
+    return youtube.watch_url(video_id, int(seconds or 0))

@@ -3,21 +3,50 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ..models import Talk
+from ..structured_data import breadcrumb_list
+
+# Query parameters that make a list a different list (a search, a facet). A page
+# showing one of them names the plain list as its canonical address.
+FILTER_PARAMS = ("q", "tag", "speaker", "channel", "year")
 
 
 class PageMixin:
-    """What every public page tells the base template: menu item and breadcrumbs."""
+    """What every public page tells the base template: menu item, breadcrumbs,
+    canonical address and structured data."""
 
     nav = None
+    og_type = "website"
 
     def get_breadcrumbs(self):
         """[(label, url)] below the home page; the last one is this page (url None)."""
         return []
 
+    def get_canonical_path(self):
+        return self.request.path
+
+    def get_structured_data(self, context):
+        """schema.org objects for this page's JSON-LD."""
+        breadcrumbs = context["breadcrumbs"]
+        return [breadcrumb_list(self.request, breadcrumbs)] if breadcrumbs else []
+
+    def get_canonical_url(self, context):
+        """This page's address without tracking or filter parameters; a list
+        keeps its page number, which names different content."""
+        url = self.request.build_absolute_uri(self.get_canonical_path())
+        page = context.get("page_obj")
+        filtered = any(name in self.request.GET for name in FILTER_PARAMS)
+        if page is not None and page.number > 1 and not filtered:
+            url += f"?page={page.number}"
+        return url
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             nav=self.nav, breadcrumbs=self.get_breadcrumbs(), **kwargs
         )
+        context["canonical_url"] = self.get_canonical_url(context)
+        context["structured_data"] = self.get_structured_data(context)
+        context["og_type"] = self.og_type
+        return context
 
 
 class PublishedTalksMixin(PageMixin):

@@ -2,8 +2,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
-from ..models import Tag
+from ..models import Tag, Talk
 from .mixins import PageMixin, PublishedTalksMixin, crumb
+from .slugs import OldSlugRedirectMixin
 
 
 class TagListView(PageMixin, ListView):
@@ -18,10 +19,14 @@ class TagListView(PageMixin, ListView):
         return [crumb(_("タグ一覧"))]
 
 
-class TagDetailView(PublishedTalksMixin, ListView):
+class TagDetailView(OldSlugRedirectMixin, PublishedTalksMixin, ListView):
     template_name = "summaries/tag_detail.html"
     require_talks = True
     nav = "tags"
+    redirect_model = Tag
+
+    def may_redirect_to(self, tag):
+        return Talk.objects.published().filter(tagged_items__tag=tag).exists()
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])

@@ -1,33 +1,99 @@
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from ..models import Talk
+from .. import mindmap, page_cache
+from ..facets import Filters, facets
+from ..models import SearchEntry, Talk
+from ..ratings import aggregate_rating
+from ..search import insights
+from ..search.query import Query, RankedTalks
+from ..search.snippets import highlight, snippet
+from ..structured_data import video_object
 from .mixins import PageMixin, PublishedTalksMixin, crumb
+from .preview import StaffPreviewMixin, may_preview
+from .slugs import OldSlugRedirectMixin
 
 
 class TalkListView(PublishedTalksMixin, ListView):
+    """All public talks, or those matching `?q=`, with filters (facets.py)."""
+
     template_name = "summaries/talk_list.html"
     nav = "talks"
 
-    def get_queryset(self):
-        year = self.request.GET.get("year", "")
-        return (
-            super()
-            .get_queryset()
-            .filter_by(
-                tags=self.request.GET.getlist("tag"),
-                speaker=self.request.GET.get("speaker"),
-                channel=self.request.GET.get("channel"),
-                year=int(year) if year.isascii() and year.isdigit() else None,
+    def get(self, request, *args, **kwargs):
+        self.query = Query.parse(request.GET.get("q"))
+        self.filters = Filters.from_params(request.GET)
+        response = super().get(request, *args, **kwargs)
+        if self.query:
+            # Counted each time a reader searches, the page cached or not.
+            page = response.context_data["page_obj"]
+            page_cache.on_every_serve(
+                response,
+                insights.record_search,
+                self.query.folded,
+                page.paginator.count,
+                page.number,
+                bool(self.filters),
             )
-        )
+        return response
+
+    def get_queryset(self):
+        talks = Talk.objects.published()
+        if self.query.error:
+            return talks.none()
+        if not self.query:
+            return self.filters.apply(talks.newest_first()).for_cards()
+        ranked = self.filters.apply(self.query.ranked(talks))
+        return RankedTalks(list(ranked.values_list("pk", flat=True)))
 
     def get_breadcrumbs(self):
+        if self.query.text:
+            return [
+                crumb(_("講演一覧"), "summaries:talk-list"),
+                crumb(_("検索結果")),
+            ]
         return [crumb(_("講演一覧"))]
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.query:
+            self.mark_matches(context["object_list"])
+        matches = Talk.objects.published()
+        if self.query.error:
+            matches = matches.none()
+        elif self.query:
+            matches = self.query.matching(matches)
+        found = (
+            self.object_list.id_list()
+            if isinstance(self.object_list, RankedTalks)
+            else None
+        )
+        context.update(
+            query=self.query,
+            filters=self.filters,
+            facets=facets(matches, self.filters, self.request.GET, found),
+        )
+        return context
 
-class TalkDetailView(PageMixin, DetailView):
+    def mark_matches(self, talks):
+        """Give each talk on the page its marked title and a snippet of its text."""
+        texts = dict(
+            SearchEntry.objects.filter(
+                talk_id__in=[talk.pk for talk in talks]
+            ).values_list("talk_id", "text")
+        )
+        for talk in talks:
+            talk.marked_title = highlight(talk.title, self.query.terms)
+            talk.snippet = snippet(texts.get(talk.pk, talk.tldr), self.query.terms)
+
+
+class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailView):
     nav = "talks"
+    og_type = "article"
+    redirect_model = Talk
+
+    def may_redirect_to(self, talk):
+        return talk.is_public or may_preview(self.request.user)
 
     def get_queryset(self):
         return Talk.objects.published().for_detail()
@@ -35,7 +101,30 @@ class TalkDetailView(PageMixin, DetailView):
     def get_breadcrumbs(self):
         return [crumb(_("講演一覧"), "summaries:talk-list"), crumb(self.object.title)]
 
+    def get_canonical_path(self):
+        return self.object.get_absolute_url()
+
+    def get_structured_data(self, context):
+        video = video_object(self.request, self.object)
+        rating = aggregate_rating(self.request, self.object)
+        own = [data for data in (video, rating) if data]
+        return own + super().get_structured_data(context)
+
+    def start_seconds(self):
+        """`?t=90` (or `90s`, as YouTube writes it): where the player starts;
+        0 when absent, malformed or past the end."""
+        value = self.request.GET.get("t", "").strip().removesuffix("s")
+        if not (value.isascii() and value.isdigit()):
+            return 0
+        seconds = int(value)
+        return seconds if seconds < self.object.duration_seconds else 0
+
     def get_context_data(self, **kwargs):
+        talk = self.object
         return super().get_context_data(
-            related_talks=Talk.objects.related_to(self.object), **kwargs
+            related_talks=Talk.objects.related_to(talk),
+            video_id=talk.youtube_id,
+            start=self.start_seconds(),
+            mindmap=mindmap.layout(mindmap.for_talk(talk)),
+            **kwargs,
         )

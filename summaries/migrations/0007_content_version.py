@@ -10,7 +10,7 @@ def create_the_row(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('summaries', '0002_editors_group'),
+        ('summaries', '0006_editors_read_feedback'),
     ]
 
     operations = [

@@ -1,0 +1,228 @@
+"""The KPI dashboard on the admin home: each panel is one small function.
+
+A panel function takes `now` and returns a `Panel` (or None to hide itself);
+`PANELS` is the list shown, in order. Each costs one or two queries whatever the
+number of talks. Charts are drawn here as plain numbers for an inline SVG
+(templates/admin/summaries/dashboard/), with the same numbers as a table.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from ..completeness import CHECKS, failing_any
+from ..models import Rating, Talk
+from ..ratings import feedback_figures, rating_figures
+from ..search.models import SearchLog
+
+
+@dataclass
+class Bar:
+    label: str
+    value: int
+    y: int
+    width: float
+
+
+@dataclass
+class Chart:
+    """A horizontal bar chart, laid out for a fixed-size SVG."""
+
+    title: str
+    unit: str
+    bars: list
+    row_height: int = 28
+    label_width: int = 200
+    bar_space: int = 170
+
+    @property
+    def height(self):
+        return self.row_height * len(self.bars)
+
+    @property
+    def width(self):
+        return self.label_width + self.bar_space + 50
+
+    @property
+    def value_x(self):
+        return self.label_width + self.bar_space + 6
+
+    @property
+    def description(self):
+        return "、".join(f"{bar.label}: {bar.value}{self.unit}" for bar in self.bars)
+
+
+def bar_chart(title, rows, unit=""):
+    """Chart of [(label, value)]; bars scaled to the largest value."""
+    chart = Chart(title=title, unit=unit, bars=[])
+    largest = max((value for _label, value in rows), default=0) or 1
+    chart.bars = [
+        Bar(label, value, i * chart.row_height, chart.bar_space * value / largest)
+        for i, (label, value) in enumerate(rows)
+    ]
+    return chart
+
+
+@dataclass
+class Panel:
+    title: str
+    figures: list = field(default_factory=list)  # [(label, number text)]
+    chart: Chart | None = None
+    headers: tuple = ()  # a table, for panels that list things (top searches)
+    rows: list = field(default_factory=list)
+    note: str = ""
+
+
+def publication_panel(now):
+    counts = Talk.objects.aggregate(
+        live=Count("pk", filter=Q(status=Talk.Status.PUBLISHED, published_at__lte=now)),
+        scheduled=Count(
+            "pk", filter=Q(status=Talk.Status.PUBLISHED, published_at__gt=now)
+        ),
+        draft=Count("pk", filter=Q(status=Talk.Status.DRAFT)),
+    )
+    rows = [
+        (_("公開中"), counts["live"]),
+        (_("予約"), counts["scheduled"]),
+        (_("下書き"), counts["draft"]),
+    ]
+    return Panel(
+        title=_("公開状況"),
+        figures=[(label, value) for label, value in rows],
+        chart=bar_chart(_("公開状況ごとの講演数"), rows, _("件")),
+    )
+
+
+def added_panel(now, months=6):
+    local = timezone.localtime(now)
+    this_month = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    starts = [this_month]
+    for _i in range(months - 1):
+        starts.insert(0, (starts[0] - dt.timedelta(days=1)).replace(day=1))
+    per_month = dict(
+        Talk.objects.filter(created_at__gte=starts[0])
+        .annotate(month=TruncMonth("created_at"))
+        .values_list("month")
+        .annotate(n=Count("pk"))
+        .values_list("month", "n")
+    )
+    per_month = {timezone.localtime(m).date(): n for m, n in per_month.items()}
+    rows = [
+        (date_format(start, "YEAR_MONTH_FORMAT"), per_month.get(start.date(), 0))
+        for start in starts
+    ]
+    return Panel(
+        title=_("今月追加した講演"),
+        figures=[(_("今月"), rows[-1][1])],
+        chart=bar_chart(
+            _("月ごとに追加した講演数（直近%(n)dか月）") % {"n": months}, rows, _("件")
+        ),
+    )
+
+
+def completeness_panel(now):
+    counts = Talk.objects.with_completeness().aggregate(
+        total=Count("pk"),
+        complete=Count("pk", filter=~failing_any()),
+        **{f"check{i}": Count("pk", filter=~c.failing) for i, c in enumerate(CHECKS)},
+    )
+    total = counts["total"]
+    percent = round(100 * counts["complete"] / total) if total else 0
+    rows = [(str(c.label), counts[f"check{i}"]) for i, c in enumerate(CHECKS)]
+    return Panel(
+        title=_("公開前チェックの完成度"),
+        figures=[
+            (_("すべて満たす講演"), f"{counts['complete']} / {total}"),
+            (_("完成度"), f"{percent}%"),
+        ],
+        chart=bar_chart(_("チェック項目ごとの満たしている講演数"), rows, _("件")),
+        note=_("「要確認」の講演は、講演一覧の「公開前チェック」で絞り込めます。"),
+    )
+
+
+def searches_panel(now, days=30, limit=10):
+    """What readers look for; shown once searches have been recorded."""
+    recent = SearchLog.objects.recent(days, now)
+    top = list(recent.top_queries(limit))
+    if not top:
+        return None
+    return Panel(
+        title=_("よく検索された語（%(days)d日間）") % {"days": days},
+        headers=(_("検索語"), _("回数"), _("直近の結果数")),
+        rows=[(row["query"], row["searches"], row["latest_results"]) for row in top],
+        note=_("全件は「検索の記録」で見られます。"),
+    )
+
+
+def zero_result_panel(now, days=30, limit=10):
+    """Searches that found nothing: the talks readers want and we lack."""
+    zero = list(SearchLog.objects.recent(days, now).zero_result_queries(limit))
+    if not zero:
+        return None
+    return Panel(
+        title=_("結果が0件だった検索（%(days)d日間）") % {"days": days},
+        headers=(_("検索語"), _("回数")),
+        rows=[(row["query"], row["searches"]) for row in zero],
+        note=_("追加する講演を選ぶ手がかりになります。"),
+    )
+
+
+def ratings_panel(now):
+    votes = rating_figures(now)
+    rows = [
+        (str(label), votes["scores"][score])
+        for score, label in reversed(Rating.Score.choices)
+    ]
+    return Panel(
+        title=_("読者の評価"),
+        figures=[
+            (_("平均（全期間）"), str(votes["all"])),
+            (_("直近30日"), str(votes["last_30_days"])),
+            (_("評価された講演"), votes["rated_talks"]),
+        ],
+        chart=bar_chart(_("評価ごとの件数"), rows, _("件")),
+        note=_("講演ごとの平均と件数は、講演一覧の列で並べ替えられます。"),
+    )
+
+
+def feedback_panel(now):
+    answers = feedback_figures(now)
+
+    def share(helpful, total):
+        return f"{round(100 * helpful / total)}%" if total else "—"
+
+    return Panel(
+        title=_("このページは役に立ちましたか？"),
+        figures=[
+            (_("回答（全期間）"), answers["answers"]),
+            (_("「はい」の割合"), share(answers["yes"], answers["answers"])),
+            (_("回答（直近30日）"), answers["answers_30_days"]),
+            (
+                _("「はい」の割合（直近30日）"),
+                share(answers["yes_30_days"], answers["answers_30_days"]),
+            ),
+        ],
+        note=_("回答とご意見は「ページの感想」の一覧で読めます。"),
+    )
+
+
+# Add a panel by appending its function here .
+PANELS = [
+    publication_panel,
+    added_panel,
+    completeness_panel,
+    ratings_panel,
+    feedback_panel,
+    searches_panel,
+    zero_result_panel,
+]
+
+
+def panels(now=None):
+    now = now or timezone.now()
+    return [panel for panel in (make(now) for make in PANELS) if panel is not None]

@@ -1,0 +1,234 @@
+"""Filters for lists of talks, GOV.UK finder style: plain links with counts.
+
+Every link keeps the query and the other filters and drops the page number.
+Tags combine (each one narrows further); speaker, channel and year pick one
+value, so their counts are taken without their own filter: each count says how
+many talks that choice would show.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Value
+from django.utils.translation import gettext as _
+
+from .models import Channel, Speaker, Tag, TaggedTalk, Talk, TalkSpeaker
+
+FACET_SIZE = 12  # options shown per filter; the rest are a /tags/ visit away
+
+
+@dataclass
+class Filters:
+    """`?tag=` (repeatable, all must match), `?speaker=`, `?channel=`, `?year=`."""
+
+    tags: list = field(default_factory=list)
+    speaker: str = ""
+    channel: str = ""
+    year: int | None = None
+
+    @classmethod
+    def from_params(cls, params):
+        year = params.get("year", "")
+        return cls(
+            tags=list(dict.fromkeys(tag for tag in params.getlist("tag") if tag)),
+            speaker=params.get("speaker", ""),
+            channel=params.get("channel", ""),
+            year=int(year) if year.isascii() and year.isdigit() else None,
+        )
+
+    def __bool__(self):
+        return bool(self.tags or self.speaker or self.channel or self.year)
+
+    def apply(self, talks, without=None):
+        """`talks` narrowed by every filter but `without`."""
+        return talks.filter_by(
+            tags=self.tags,
+            speaker=self.speaker if without != "speaker" else None,
+            channel=self.channel if without != "channel" else None,
+            year=self.year if without != "year" else None,
+        )
+
+
+@dataclass
+class Record:
+    name: str
+    slug: str
+
+
+@dataclass
+class Option:
+    label: str
+    url: str
+    count: int | None = None
+    selected: bool = False
+
+
+@dataclass
+class Facets:
+    groups: list  # [(key, heading, [Option])]
+    chosen: list  # [Option] whose url removes that filter
+    clear_url: str
+
+
+def link(params, **changes):
+    """This page's query string with `changes` (None removes; a list replaces)."""
+    params = params.copy()
+    params.pop("page", None)
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        elif isinstance(value, list):
+            params.setlist(key, value)
+        else:
+            params[key] = str(value)
+    return "?" + params.urlencode()
+
+
+def facets(matches, filters, params, filtered_ids=None):
+    """Filter links for `matches` (public talks, or those matching the query,
+    before any filter): a fixed number of queries whatever the data size.
+
+    `filtered_ids`, when given, lists `matches` with every filter applied in
+    a form cheaper to query again than `matches` (the ids a search found).
+    """
+    if filtered_ids is None:
+        filtered_ids = filters.apply(matches).values("pk")
+
+    def ids(without=None):
+        if without and getattr(filters, without):
+            return filters.apply(matches, without).values("pk")
+        return filtered_ids
+
+    counts = {
+        Tag: _top(TaggedTalk, "tag", "content_object", ids(), exclude=filters.tags),
+        Speaker: _top(TalkSpeaker, "speaker", "talk", ids("speaker")),
+        Channel: _top(Talk, "channel", "pk", ids("channel")),
+    }
+    tags, speakers, channels = _named(counts)
+    # Counted by date, summed by year here: SQLite extracts a year in Python,
+    # one call per talk, while there are only so many dates.
+    years = Counter()
+    dates = Talk.objects.filter(pk__in=ids("year")).values("video_date")
+    for row in dates.annotate(n=Count("pk")).order_by():
+        years[row["video_date"].year] += row["n"]
+
+    def one_of(key, rows):
+        chosen = str(getattr(filters, key) or "")
+        return [
+            Option(
+                label,
+                link(params, **{key: None if str(value) == chosen else value}),
+                n,
+                str(value) == chosen,
+            )
+            for label, value, n in rows
+        ]
+
+    groups = [
+        (
+            "tag",
+            _("タグ"),
+            [
+                Option(tag.name, link(params, tag=[*filters.tags, tag.slug]), n)
+                for tag, n in tags
+            ],
+        ),
+        (
+            "speaker",
+            _("登壇者"),
+            one_of("speaker", [(s.name, s.slug, n) for s, n in speakers]),
+        ),
+        (
+            "channel",
+            _("チャンネル"),
+            one_of("channel", [(c.name, c.slug, n) for c, n in channels]),
+        ),
+        (
+            "year",
+            _("動画の年"),
+            one_of(
+                "year",
+                [
+                    (_("%(year)d年") % {"year": year}, year, n)
+                    for year, n in sorted(years.items(), reverse=True)
+                ],
+            ),
+        ),
+    ]
+    return Facets(
+        groups=[group for group in groups if group[2]],
+        chosen=chosen_filters(filters, params),
+        clear_url=link(params, tag=None, speaker=None, channel=None, year=None),
+    )
+
+
+def _top(model, field, talk_field, talks, exclude=()):
+    """[(id, count)] of the `field` records most often in `talks`: counted by
+    id alone, which is several times faster than counting joined rows."""
+    column = f"{field}_id"
+    rows = model.objects.filter(**{f"{talk_field}__in": talks})
+    if exclude:
+        rows = rows.exclude(**{f"{field}__slug__in": exclude})
+    top = rows.values(column).annotate(n=Count("pk")).order_by("-n", column)
+    return list(top.values_list(column, "n")[:FACET_SIZE])
+
+
+def _named(counts):
+    """[[(Record(name, slug), count)] per model]: every name in one query."""
+    parts = [
+        model.objects.filter(pk__in=[pk for pk, _n in rows])
+        .annotate(kind=Value(model.__name__))
+        .values_list("kind", "pk", "name", "slug")
+        .order_by()
+        for model, rows in counts.items()
+    ]
+    names = {
+        (kind, pk): Record(name, slug)
+        for kind, pk, name, slug in parts[0].union(*parts[1:], all=True)
+    }
+    return [
+        [(names[model.__name__, pk], n) for pk, n in rows]
+        for model, rows in counts.items()
+    ]
+
+
+def chosen_filters(filters, params):
+    """The filters in force, each with a link that removes it (names looked up
+    in one query per kind of filter chosen)."""
+    chosen = []
+    if filters.tags:
+        names = dict(
+            Tag.objects.filter(slug__in=filters.tags).values_list("slug", "name")
+        )
+        for slug in filters.tags:
+            rest = [other for other in filters.tags if other != slug]
+            chosen.append(
+                Option(
+                    _("タグ: %(name)s") % {"name": names.get(slug, slug)},
+                    link(params, tag=rest or None),
+                )
+            )
+    for key, model, heading in (
+        ("speaker", Speaker, _("登壇者")),
+        ("channel", Channel, _("チャンネル")),
+    ):
+        slug = getattr(filters, key)
+        if slug:
+            name = (
+                model.objects.filter(slug=slug).values_list("name", flat=True).first()
+            )
+            chosen.append(
+                Option(
+                    _("%(heading)s: %(name)s")
+                    % {"heading": heading, "name": name or slug},
+                    link(params, **{key: None}),
+                )
+            )
+    if filters.year:
+        chosen.append(
+            Option(
+                _("動画の年: %(year)d年") % {"year": filters.year},
+                link(params, year=None),
+            )
+        )
+    return chosen

@@ -1,0 +1,202 @@
+"""Versions of a talk (django-reversion): what one holds, how to record, restore.
+
+A version of a talk is one reversion revision holding the talk row and all it
+shows: its parts, speaker rows (with the speaker record) and taggings (with the
+tag). Keeping the speaker and tag records lets a diff name what an old version
+said even after a tag was merged away; restoring never writes them back (a
+restore changes one talk, not records other talks share).
+
+Writers record with `recording()`: the admin (summaries/admin/history.py), the
+importer, bulk actions, tag merges and restores.
+"""
+
+from collections import defaultdict
+from contextlib import contextmanager
+
+import reversion
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from reversion.models import Version
+
+from .models import (
+    PART_MODELS,
+    Channel,
+    Speaker,
+    Tag,
+    TaggedTalk,
+    Talk,
+    TalkSpeaker,
+)
+from .redirects import target_for
+from .signals import collecting_changes
+
+# What a talk's version follows, in the order a diff lists them.
+PARTS = ("takeaways", "questions", "outline", "keywords", "highlights", "transcript")
+TALK_FOLLOW = ("channel", *PARTS, "talk_speakers", "tagged_items")
+# Talk fields a restore writes back (never the bookkeeping ones).
+RESTORED_FIELDS = (
+    "title",
+    "slug",
+    "channel_id",
+    "tldr",
+    "video_date",
+    "duration_seconds",
+    "video_url",
+    "status",
+    "published_at",
+)
+
+
+def register():
+    """Called once from AppConfig.ready()."""
+    for model in (Channel, Speaker, Tag, *PART_MODELS):
+        reversion.register(model)
+    reversion.register(TalkSpeaker, follow=("speaker",))
+    reversion.register(TaggedTalk, follow=("tag",))
+    reversion.register(Talk, exclude=("tags", "speakers"), follow=TALK_FOLLOW)
+
+
+@contextmanager
+def recording(comment, user=None):
+    """Record every talk written inside the block as a new version.
+
+    Use it around any write that is not made through the talk admin, e.g. the
+    importer: `with recording("インポート", user): importing.apply(...)`.
+    It also sends `talk_changed` once, after the block.
+    """
+    with collecting_changes(), reversion.create_revision():
+        reversion.set_comment(comment)
+        if user is not None and user.is_authenticated:
+            reversion.set_user(user)
+        yield
+
+
+def record_current(talk):
+    """Put the talk as it now is in the revision being recorded.
+
+    Signals record rows as they are saved, but the ordered inlines move rows
+    with UPDATE (no signal) and taggit deletes with a query: this takes the
+    final state explicitly, row by row.
+    """
+    talk = Talk.objects.get(pk=talk.pk)
+    reversion.add_to_revision(talk)
+    for name in TALK_FOLLOW[1:]:
+        for row in getattr(talk, name).all():
+            reversion.add_to_revision(row)
+
+
+def versions_of(talk_id):
+    """The talk's versions, newest first, each with its revision and user."""
+    return (
+        Version.objects.get_for_object_reference(Talk, talk_id)
+        .select_related("revision__user")
+        .order_by("-pk")
+    )
+
+
+def latest_version_id(talk_id):
+    return versions_of(talk_id).values_list("pk", flat=True).first() or 0
+
+
+def restore(version, user):
+    """Bring the talk back to `version`; the result is recorded as a new version.
+
+    Returns notes (str) on what could not come back as it was, e.g. a slug now
+    used by another talk, or a speaker record deleted since.
+    """
+    talk_id = int(version.object_id)
+    by_model = defaultdict(list)
+    for each in version.revision.version_set.select_related("content_type"):
+        by_model[each._model].append(each)
+    notes = []
+    when = version.revision.date_created
+    comment = _("%(date)s の版を復元") % {"date": _local(when)}
+    with recording(comment, user):
+        talk = Talk.objects.select_for_update().get(pk=talk_id)
+        _restore_talk(talk, version._object_version.object, notes)
+        for model in PART_MODELS:
+            _restore_rows(model, talk, _of_talk(by_model[model], talk_id), notes)
+        _restore_rows(
+            TalkSpeaker, talk, _of_talk(by_model[TalkSpeaker], talk_id), notes
+        )
+        _restore_tags(talk, by_model, notes)
+        record_current(talk)
+    return notes
+
+
+def _local(when):
+    return date_format(timezone.localtime(when), "DATETIME_FORMAT")
+
+
+def _of_talk(versions, talk_id):
+    """Rows of this talk only (a tag merge records several talks in one revision)."""
+    attname = (
+        "content_object_id"
+        if versions and versions[0]._model is TaggedTalk
+        else "talk_id"
+    )
+    return [v for v in versions if v.field_dict.get(attname) == talk_id]
+
+
+def _restore_talk(talk, old, notes):
+    for name in RESTORED_FIELDS:
+        setattr(talk, name, getattr(old, name))
+    if Talk.objects.exclude(pk=talk.pk).filter(slug=old.slug).exists():
+        talk.slug = Talk.objects.values_list("slug", flat=True).get(pk=talk.pk)
+        notes.append(
+            _("スラッグ「%(slug)s」は別の講演が使っているため、今のままにしました。")
+            % {"slug": old.slug}
+        )
+    if not Channel.objects.filter(pk=old.channel_id).exists():
+        talk.channel_id = Talk.objects.values_list("channel_id", flat=True).get(
+            pk=talk.pk
+        )
+        notes.append(_("当時のチャンネルは削除されているため、今のままにしました。"))
+    talk.save()
+
+
+def _restore_rows(model, talk, versions, notes):
+    rows = [v._object_version.object for v in versions]
+    if model is TalkSpeaker:
+        wanted = [row.speaker_id for row in rows]
+        existing = set(
+            Speaker.objects.filter(pk__in=wanted).values_list("pk", flat=True)
+        )
+        for row in rows:
+            if row.speaker_id not in existing:
+                notes.append(_("削除された登壇者は復元できませんでした。"))
+        rows = [r for r in rows if r.speaker_id in existing]
+    current = model.objects.filter(talk=talk)
+    for gone in current.exclude(pk__in=[r.pk for r in rows]):
+        gone.delete()  # one by one, so each delete is announced
+    # Park the rows that stay above every position in play, so writing the old
+    # positions back never meets the unique (talk, position) constraint.
+    top = max(
+        [
+            current.aggregate(top=Max("position"))["top"] or 0,
+            *(r.position for r in rows),
+        ]
+    )
+    for offset, pk in enumerate(current.values_list("pk", flat=True), start=1):
+        current.filter(pk=pk).update(position=top + offset)
+    for row in rows:
+        row.talk = talk
+        row.save()
+
+
+def _restore_tags(talk, by_model, notes):
+    old_tags = {int(v.object_id): v.field_dict for v in by_model[Tag]}
+    tags = []
+    for version in _of_talk(by_model[TaggedTalk], talk.pk):
+        tag_id = version.field_dict["tag_id"]
+        tag = Tag.objects.filter(pk=tag_id).first()
+        if tag is None and tag_id in old_tags:
+            # Merged away since: follow its old address; else bring the name back.
+            tag = target_for(Tag, old_tags[tag_id]["slug"])
+            if tag is None:
+                tag = Tag.objects.resolve([old_tags[tag_id]["name"]]).popitem()[1]
+        if tag is not None and tag not in tags:
+            tags.append(tag)
+    talk.tags.set(tags)

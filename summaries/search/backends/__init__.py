@@ -1,0 +1,24 @@
+"""The full-text index in the database: one backend per vendor, same answers.
+
+Each backend stores `SearchEntry` rows with their index (`add`), forgets the
+index of rows about to be deleted (`remove`, `clear`), narrows a `SearchEntry`
+queryset to rows containing every term of two or more characters (`match`),
+exactly: no false positive, no miss; and answers which talks hold a term in
+their title or tags (`in_head`), for ranking.
+"""
+
+from django.db import connection
+
+from . import postgresql, sqlite
+
+_BACKENDS = {"sqlite": sqlite, "postgresql": postgresql}
+
+
+def get_backend(conn=None):
+    vendor = (conn or connection).vendor
+    try:
+        return _BACKENDS[vendor]
+    except KeyError:
+        raise NotImplementedError(
+            f"Search needs SQLite or PostgreSQL, not {vendor}."
+        ) from None

@@ -1,0 +1,79 @@
+"""PostgreSQL: a GIN-indexed `tsvector` column of bigram lexemes.
+
+The column (`SearchEntry.vector`, added by a migration, unknown to the ORM)
+holds each distinct bigram once, without positions: PostgreSQL clamps
+positions past 16,383 and keeps at most 256 per lexeme, so phrase search would
+miss words in long transcripts. The index finds the rows holding every bigram
+of the query; terms of three or more characters are then confirmed in the
+stored folded text, which makes the answer exact.
+"""
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+from ..scan import in_head_by_scan
+from ..tokens import bigrams, lexemes
+
+# The `vector` column and its GIN index are made by migration 0003_search_index.
+TABLE = "summaries_searchentry"
+
+
+def quote(lexeme):
+    """A lexeme as tsvector/tsquery input, read as is (no parser, no stemming)."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _vector(entry):
+    found = lexemes(entry.head) | lexemes(entry.body)
+    return " ".join(quote(lexeme) for lexeme in sorted(found))
+
+
+def add(entries):
+    """Store the rows with their vectors in one statement (no second write)."""
+    if not entries:
+        return
+    columns = {
+        "talk_id": ("bigint", [entry.talk_id for entry in entries]),
+        "head": ("text", [entry.head for entry in entries]),
+        "body": ("text", [entry.body for entry in entries]),
+        "text": ("text", [entry.text for entry in entries]),
+        "vector": ("tsvector", [_vector(entry) for entry in entries]),
+    }
+    arrays = ", ".join(f"%s::{kind}[]" for kind, _values in columns.values())
+    names = ", ".join(columns)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {TABLE} ({names}) SELECT * FROM unnest({arrays})",
+            [values for _kind, values in columns.values()],
+        )
+
+
+def remove(entries):
+    """Nothing to do: the vector goes with its row."""
+
+
+def clear():
+    """Nothing to do: the vectors go with their rows."""
+
+
+def match(entries, terms):
+    wanted = sorted({pair for term in terms for pair in bigrams(term)})
+    query = " & ".join(quote(pair) for pair in wanted)
+    # One subquery, the index condition first: the folded text of a row is
+    # read (and unpacked from TOAST) only when its vector already matched.
+    sql, params = f"SELECT talk_id FROM {TABLE} WHERE vector @@ %s::tsquery", [query]
+    for term in terms:
+        if len(term) > 2:
+            sql += " AND (strpos(head, %s) > 0 OR strpos(body, %s) > 0)"
+            params += [term, term]
+    return entries.filter(talk_id__in=RawSQL(sql, params))
+
+
+def in_head(term):
+    """Talks whose folded title or tags contain `term` (a short column to scan)."""
+    return in_head_by_scan(term)
+
+
+def id_list(ids):
+    """A subquery listing `ids`, passed as one parameter however many they are."""
+    return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])

@@ -1,0 +1,140 @@
+"""Keeps the search index in step with the talks: the one update path.
+
+Every writer (admin, fixtures, the importer, deletes, renamed tags or
+speakers) ends in `summaries.signals.talk_changed`; the receiver below rebuilds
+the index rows of exactly those talks, inside the writer's transaction.
+"""
+
+from collections import defaultdict
+from itertools import islice
+
+from django.db import connections, transaction
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
+
+from .. import page_cache
+from ..models import (
+    Highlight,
+    Keyword,
+    OutlineChapter,
+    Question,
+    TaggedTalk,
+    Takeaway,
+    Talk,
+    TalkSpeaker,
+    TranscriptSegment,
+)
+from ..signals import talk_changed
+from .backends import get_backend
+from .models import SearchEntry
+from .tokens import fold
+
+BATCH_SIZE = 500
+
+# The text each part shows on the talk's page, in the page's order: the
+# snippet shown for a result is the first line, in this order, that matches.
+PART_FIELDS = (
+    (Takeaway, ("text",)),
+    (Question, ("text", "answer")),
+    (OutlineChapter, ("title",)),
+    (Keyword, ("text",)),
+    (Highlight, ("text",)),
+    (TranscriptSegment, ("text",)),
+)
+
+
+def _batches(ids, size=BATCH_SIZE):
+    ids = iter(sorted(ids))
+    while batch := list(islice(ids, size)):
+        yield batch
+
+
+def build_entries(talk_ids):
+    """Unsaved `SearchEntry` rows for these talks, from a fixed number of queries."""
+    lines = defaultdict(list)  # talk id -> body lines, original text
+    heads = defaultdict(list)  # talk id -> title and tag names
+    talks = Talk.objects.filter(pk__in=talk_ids).order_by("pk")
+    for pk, title, tldr in talks.values_list("pk", "title", "tldr"):
+        heads[pk].append(title)
+        lines[pk].append(tldr)
+    tagged = (
+        TaggedTalk.objects.filter(content_object_id__in=heads)
+        .order_by("content_object_id", "tag__name")
+        .values_list("content_object_id", "tag__name")
+    )
+    for pk, name in tagged:
+        heads[pk].append(name)
+    for model, fields in PART_FIELDS:
+        rows = (
+            model.objects.filter(talk_id__in=heads)
+            .order_by("talk_id", "position")
+            .values_list("talk_id", *fields)
+        )
+        for pk, *texts in rows:
+            lines[pk].extend(texts)
+    speakers = (
+        TalkSpeaker.objects.filter(talk_id__in=heads)
+        .order_by("talk_id", "position")
+        .values_list(
+            "talk_id", "speaker__name", "speaker__name_kana", "speaker__name_latin"
+        )
+    )
+    for pk, *names in speakers:
+        lines[pk].append(" ".join(name for name in names if name))
+    return [
+        SearchEntry(
+            talk_id=pk,
+            head=fold_lines(head),
+            body=fold_lines(lines[pk]),
+            text="\n".join(line for line in lines[pk] if line),
+        )
+        for pk, head in heads.items()
+    ]
+
+
+def fold_lines(lines):
+    """`fold("\n".join(lines))`, faster: NFKC is slow on any text holding one
+    character it changes (a full-width ？), so each line pays only for itself."""
+    return "\n".join(fold(line) for line in lines if line)
+
+
+def index_talks(talk_ids):
+    """Bring the index rows of these talks up to date (gone talks lose theirs)."""
+    backend = get_backend()
+    for batch in _batches(set(talk_ids)):
+        with transaction.atomic():
+            old = list(SearchEntry.objects.filter(talk_id__in=batch))
+            new = build_entries(batch)
+            backend.remove(old)
+            SearchEntry.objects.filter(talk_id__in=batch).delete()
+            backend.add(new)
+
+
+def rebuild():
+    """Drop the whole index and build it again from the talks; returns the count."""
+    backend = get_backend()
+    with transaction.atomic():
+        backend.clear()
+        SearchEntry.objects.all().delete()
+        ids = list(Talk.objects.values_list("pk", flat=True))
+        index_talks(ids)
+        page_cache.bump()  # cached results pages were built on the old index
+    return len(ids)
+
+
+@receiver(talk_changed, dispatch_uid="search-index")
+def _talks_changed(sender, talk_ids, **kwargs):
+    index_talks(talk_ids)
+
+
+@receiver(post_migrate, dispatch_uid="search-index-after-flush")
+def _forget_orphan_tokens(sender, app_config=None, using="default", **kwargs):
+    # `flush` (tests that truncate tables) empties SearchEntry but not the
+    # SQLite FTS table, which Django does not know; forget its tokens too.
+    if app_config is None or app_config.label != "summaries":
+        return
+    tables = connections[using].introspection.table_names()
+    if SearchEntry._meta.db_table not in tables:
+        return  # migrated back to before the index existed
+    if not SearchEntry.objects.using(using).exists():
+        get_backend().clear()

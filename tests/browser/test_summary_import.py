@@ -1,0 +1,66 @@
+"""The admin's import page in a real browser: keyboard only, and axe's WCAG 2.2
+AA rules on the form, the preview and an error."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from summaries.models import Talk
+from tests.summary_samples import FULL
+
+from .axe import describe, run_axe
+
+
+@pytest.fixture
+def editor_page(page, django_user_model):
+    user = django_user_model.objects.create_user(
+        "importer", password="correct-horse-battery", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="編集者"))
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value,
+          "url": page.base_url}]
+    )  # fmt: skip
+    return page
+
+
+def assert_accessible(page):
+    results = run_axe(page)
+    assert results.violations_count == 0, describe(results)
+
+
+def test_an_editor_imports_a_summary_with_the_keyboard(editor_page):
+    page = editor_page
+    page.goto("/admin/summaries/talk/")
+    page.get_by_role("link", name="要約テキストから取り込む").press("Enter")
+    page.wait_for_url("**/talk/import/")
+    assert_accessible(page)
+
+    page.get_by_label("要約テキスト").fill(FULL)
+    page.get_by_role("button", name="内容を確認する").press("Enter")
+    page.wait_for_load_state()
+    assert page.get_by_role("table", name="要点（2）").is_visible()
+    assert_accessible(page)
+
+    confirm = page.get_by_role("button", name="この内容で取り込む")
+    confirm.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/change/")
+    talk = Talk.objects.get()
+    assert talk.status == Talk.Status.DRAFT
+    assert "下書きとして取り込みました" in page.locator(".messagelist").inner_text()
+
+
+def test_an_error_is_announced_and_the_text_kept(editor_page):
+    page = editor_page
+    page.goto("/admin/summaries/talk/import/")
+    text = FULL.replace("12 Mar", "31 Feb")
+    page.get_by_label("要約テキスト").fill(text)
+    page.get_by_role("button", name="内容を確認する").click()
+    alert = page.get_by_role("alert")
+    assert "4行目: 日付「31 Feb 2024」は存在しません。" in alert.inner_text()
+    assert page.get_by_label("要約テキスト").input_value() == text
+    assert_accessible(page)
+    assert not Talk.objects.exists()

@@ -1,0 +1,138 @@
+"""The per-address limit on readers' posts: an office passes, a flood is slowed."""
+
+import pytest
+from django.test import Client, RequestFactory, override_settings
+from django.urls import reverse
+
+from summaries import ratelimit
+from summaries.models import Feedback, Rating
+from tests.factories import make_talk
+
+pytestmark = pytest.mark.django_db
+
+
+def vote(talk, score="4", address="203.0.113.7", as_json=False, **headers):
+    """A new reader (own cookie jar) voting from `address`."""
+    if as_json:
+        headers["Accept"] = "application/json"
+    return Client(REMOTE_ADDR=address).post(
+        reverse("summaries:talk-rate", kwargs={"slug": talk.slug}),
+        {"score": score},
+        headers=headers,
+    )
+
+
+def test_an_office_of_150_readers_behind_one_address_all_vote_by_default():
+    talk = make_talk()
+    statuses = {vote(talk, str(n % 5 + 1)).status_code for n in range(150)}
+    assert statuses == {303}
+    assert Rating.objects.count() == 150
+
+
+@override_settings(RATING_RATE_LIMIT=3)
+def test_past_the_limit_a_vote_gets_429_with_retry_after_in_japanese():
+    talk = make_talk()
+    assert [vote(talk).status_code for _ in range(3)] == [303, 303, 303]
+    response = vote(talk)
+    assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 60
+    page = response.content.decode()
+    assert "短い時間に送信が集中しています。" in page
+    assert f"{response['Retry-After']}秒ほど待ってから" in page
+    as_json = vote(talk, as_json=True)
+    assert as_json.status_code == 429
+    assert "もう一度送信してください。" in as_json.json()["error"]
+    assert Rating.objects.count() == 3
+
+
+@override_settings(RATING_RATE_LIMIT=2)
+def test_the_limit_is_per_address_and_per_form():
+    talk = make_talk()
+    for _ in range(2):
+        vote(talk)
+    assert vote(talk).status_code == 429
+    assert vote(talk, address="198.51.100.1").status_code == 303
+    feedback = Client(REMOTE_ADDR="203.0.113.7").post(
+        reverse("summaries:talk-feedback", kwargs={"slug": talk.slug}),
+        {"helpful": "yes"},
+    )
+    assert feedback.status_code == 303
+
+
+@override_settings(RATING_RATE_LIMIT=2)
+def test_feedback_answers_are_limited_too():
+    talk = make_talk()
+    url = reverse("summaries:talk-feedback", kwargs={"slug": talk.slug})
+    client = Client(REMOTE_ADDR="203.0.113.7")
+    statuses = [client.post(url, {"helpful": "no"}).status_code for _ in range(3)]
+    assert statuses == [303, 303, 429]
+    assert Feedback.objects.count() == 2
+
+
+@override_settings(RATING_RATE_LIMIT=2)
+def test_bad_posts_and_unknown_talks_count_against_the_limit_too(client):
+    talk = make_talk()
+    assert vote(talk, score="9").status_code == 400
+    missing = Client(REMOTE_ADDR="203.0.113.7").post("/talks/no-such-talk/rate/")
+    assert missing.status_code == 404
+    assert vote(talk).status_code == 429
+
+
+def test_the_window_is_fixed_and_a_new_one_starts_afresh():
+    request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.1")
+
+    def hit(now):
+        return ratelimit.hit("test", request, limit=2, window=60, now=now)
+
+    assert [hit(600.0), hit(630.0)] == [None, None]
+    assert hit(645.5) == 15  # seconds until 660, when the next window starts
+    assert hit(659.9) == 1
+    assert hit(660.0) is None
+
+
+@pytest.mark.parametrize(
+    ("meta", "header", "expected"),
+    [
+        ({"REMOTE_ADDR": "203.0.113.7"}, "", "203.0.113.7"),
+        # Behind a proxy: the last address is the one the proxy saw; earlier
+        # ones are whatever the client claimed.
+        (
+            {
+                "REMOTE_ADDR": "10.0.0.2",
+                "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.7",
+            },
+            "HTTP_X_FORWARDED_FOR",
+            "203.0.113.7",
+        ),
+        # Without the setting the header is ignored: anyone can send it.
+        (
+            {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.7"},
+            "",
+            "10.0.0.2",
+        ),
+        ({"REMOTE_ADDR": "10.0.0.2"}, "HTTP_X_FORWARDED_FOR", "10.0.0.2"),
+        ({"REMOTE_ADDR": "2001:db8:1:2:3:4:5:6"}, "", "2001:db8:1:2::/64"),
+        ({"REMOTE_ADDR": "::ffff:203.0.113.7"}, "", "203.0.113.7"),
+    ],
+)
+def test_the_client_address(settings, meta, header, expected):
+    settings.CLIENT_IP_HEADER = header
+    request = RequestFactory().get("/", **meta)
+    assert ratelimit.client_address(request) == expected
+
+
+@override_settings(RATING_RATE_LIMIT=1)
+def test_an_ipv6_household_shares_one_count():
+    talk = make_talk()
+    assert vote(talk, address="2001:db8:1:2::10").status_code == 303
+    assert vote(talk, address="2001:db8:1:2::99").status_code == 429
+    assert vote(talk, address="2001:db8:1:3::10").status_code == 303
+
+
+def test_the_cache_keeps_no_address():
+    from django.core.cache import cache
+
+    request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.7")
+    ratelimit.hit("rating", request)
+    keys = list(cache._cache)  # the local-memory cache of the tests
+    assert keys and not any("203.0.113.7" in key for key in keys)

@@ -1,0 +1,168 @@
+"""The index follows every writer: ORM saves, admin, fixtures, deletes, renames."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+
+from summaries.models import SearchEntry, Speaker, Tag, Talk
+from summaries.search.indexing import build_entries
+
+from .factories import make_speaker, make_talk
+from .html_forms import submit
+from .search_helpers import search
+
+pytestmark = pytest.mark.django_db
+
+
+def found(client, query):
+    return search(client, query)[2]
+
+
+def fts_rowids(query):
+    """On SQLite, the talks the FTS table itself holds tokens for."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rowid FROM summaries_search_fts "
+            "WHERE summaries_search_fts MATCH %s",
+            [f'"{query}"'],
+        )
+        return sorted(row[0] for row in cursor.fetchall())
+
+
+def test_saving_a_talk_updates_its_index_row(client):
+    talk = make_talk("防災の講演")
+    assert found(client, "防災") == ["防災の講演"]
+    talk.title = "減災の講演"
+    talk.save()
+    assert found(client, "防災") == []
+    assert found(client, "減災") == ["減災の講演"]
+
+
+def test_parts_added_changed_and_removed_are_followed(client):
+    talk = make_talk("講演")
+    takeaway = talk.takeaways.create(position=1, emoji="🌟", text="書かない窓口を作る")
+    assert found(client, "書かない窓口") == ["講演"]
+    takeaway.text = "行かない窓口を作る"
+    takeaway.save()
+    assert found(client, "書かない窓口") == []
+    assert found(client, "行かない窓口") == ["講演"]
+    takeaway.delete()
+    assert found(client, "行かない窓口") == []
+
+
+def test_tags_added_removed_and_renamed_are_followed(client):
+    talk = make_talk("講演")
+    talk.tags.add("防災")
+    assert found(client, "防災") == ["講演"]
+    tag = Tag.objects.get(name="防災")
+    tag.name = "減災"
+    tag.save()
+    assert found(client, "防災") == []
+    assert found(client, "減災") == ["講演"]
+    talk.tags.remove(tag)
+    assert found(client, "減災") == []
+
+
+def test_renamed_speaker_is_followed(client):
+    speaker = make_speaker("宮坂 学")
+    make_talk("講演", speakers=[speaker])
+    speaker.name = "浅沼 尚"
+    speaker.save()
+    assert found(client, "宮坂") == []
+    assert found(client, "浅沼") == ["講演"]
+
+
+def test_deleting_a_talk_removes_its_row_and_tokens(client):
+    talk = make_talk("防災の講演", takeaways=3)
+    pk = talk.pk
+    talk.delete()
+    assert not SearchEntry.objects.filter(talk_id=pk).exists()
+    if connection.vendor == "sqlite":
+        assert fts_rowids("防災") == []
+    make_talk("次の防災")
+    assert found(client, "防災") == ["次の防災"]
+
+
+def test_index_changes_roll_back_with_the_content(client):
+    talk = make_talk("防災の講演")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        talk.title = "減災の講演"
+        talk.save()
+        raise RuntimeError
+    assert found(client, "防災") == ["防災の講演"]
+    assert found(client, "減災") == []
+
+
+def test_loaddata_indexes_the_shipped_talks_and_twice_changes_nothing(client):
+    call_command("loaddata", "talks", verbosity=0)
+    before = list(SearchEntry.objects.values_list("talk_id", "head", "body", "text"))
+    call_command("loaddata", "talks", verbosity=0)
+    after = list(SearchEntry.objects.values_list("talk_id", "head", "body", "text"))
+    assert before == after and len(after) == Talk.objects.count()
+    seed = Talk.objects.get(slug="tokyo-dx-miyasaka-2024")
+    for query in ("防災", "ＦＡＸ", "GovTech東京", "宮坂", "あさぬま", "DXアワード"):
+        assert found(client, query) == [seed.title], query
+
+
+def test_admin_edit_is_followed(editor_client, client):
+    talk = make_talk("講演", takeaways=2, tags=["教育"])
+    url = f"/admin/summaries/talk/{talk.pk}/change/"
+    response = submit(
+        editor_client,
+        editor_client.get(url),
+        {"title": "都庁の講演", "takeaways-1-text": "書かない窓口", "tags": "防災"},
+    )
+    assert response.status_code == 302
+    assert found(client, "都庁 書かない窓口 防災") == ["都庁の講演"]
+    assert found(client, "教育") == []
+
+
+def test_rebuild_command_matches_what_every_save_made(client):
+    make_talk("防災の講演", tags=["DX"], takeaways=2, transcript=3)
+    make_talk("窓口の講演", speakers=[make_speaker("宮坂 学")], questions=2)
+    kept = list(SearchEntry.objects.order_by("talk").values_list("head", "body"))
+    # A write that bypasses the models (no signal) leaves the index behind…
+    Talk.objects.filter(title="防災の講演").update(title="減災の講演")
+    assert found(client, "減災") == []
+    out = io.StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert "2件の講演の検索索引を作り直しました" in out.getvalue()
+    assert found(client, "減災") == ["減災の講演"]
+    assert found(client, "防災") == []
+    rebuilt = list(SearchEntry.objects.order_by("talk").values_list("head", "body"))
+    assert rebuilt[1] == kept[1]
+
+
+def test_index_row_holds_only_what_the_public_can_read():
+    talk = make_talk(
+        "題名",
+        tldr="要約",
+        slug="internal-slug",
+        video_url="https://www.youtube.com/watch?v=abcdefghijk",
+        tags=["タグ"],
+    )
+    (entry,) = build_entries([talk.pk])
+    assert entry.head == "題名\nタグ"
+    assert entry.body == entry.text == "要約"
+
+
+def test_speaker_records_are_indexed_by_every_name_shown(client):
+    speaker = Speaker.objects.create(
+        name="宮坂 学", name_kana="みやさか まなぶ", name_latin="Manabu", slug="m"
+    )
+    talk = make_talk("講演", speakers=[speaker])
+    (entry,) = build_entries([talk.pk])
+    assert entry.text.endswith("宮坂 学 みやさか まなぶ Manabu")
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="PostgreSQL keeps the index in the row"
+)
+@pytest.mark.django_db(transaction=True)
+def test_flush_leaves_no_tokens_behind():
+    make_talk("防災の講演")
+    assert fts_rowids("防災") != []
+    call_command("flush", interactive=False, verbosity=0)
+    assert fts_rowids("防災") == []

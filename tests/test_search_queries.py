@@ -1,0 +1,74 @@
+"""Every search page costs the same number of queries, whatever the data size."""
+
+import pytest
+
+from .factories import make_channel, make_speaker, make_talk
+from .search_helpers import BROWSER
+
+pytestmark = pytest.mark.django_db
+
+# ids of the matches, the page's talks, their tags and speakers, their text for
+# snippets, the log row; tags, speakers and channels counted, their names, and
+# the years; and first, the page cache's check of the content's state.
+SEARCH_QUERIES = 12
+# the count, the page's talks, their tags and speakers, the filters as above.
+LIST_QUERIES = 10
+
+
+def make_many(n):
+    channels = [make_channel(slug=f"ch{j}") for j in range(3)]
+    speakers = [make_speaker() for _ in range(4)]
+    for i in range(n):
+        make_talk(
+            f"防災の講演{i}",
+            tldr="窓口と防災の話。",
+            channel=channels[i % 3],
+            tags=[f"タグ{i % 7}", "防災"],
+            speakers=speakers[: 1 + i % 3],
+            takeaways=3,
+            questions=3,
+            transcript=2,
+            video_date=f"{2019 + i % 5}-04-01",
+        )
+
+
+@pytest.mark.parametrize("talks", [2, 45])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "防災"},
+        {"q": "防災 窓口"},
+        {"q": "防"},  # the single-character scan
+    ],
+)
+def test_search_page_query_count_is_fixed(
+    client, django_assert_num_queries, talks, params
+):
+    make_many(talks)
+    with django_assert_num_queries(SEARCH_QUERIES):
+        response = client.get("/talks/", params, HTTP_USER_AGENT=BROWSER)
+    assert response.status_code == 200
+    assert f"{talks}件の講演が見つかりました" in response.content.decode()
+
+
+@pytest.mark.parametrize("talks", [2, 45])
+def test_list_page_query_count_is_fixed(client, django_assert_num_queries, talks):
+    make_many(talks)
+    with django_assert_num_queries(LIST_QUERIES):
+        response = client.get("/talks/")
+    assert f"{talks}件の講演" in response.content.decode()
+
+
+@pytest.mark.parametrize("talks", [2, 45])
+def test_filtered_search_query_count_is_fixed(client, django_assert_num_queries, talks):
+    make_many(talks)
+    # No log row (a refined search is not a new one); the chosen tag's and
+    # channel's names cost one query each.
+    with django_assert_num_queries(SEARCH_QUERIES - 1 + 2):
+        response = client.get(
+            "/talks/",
+            {"q": "防災", "tag": "防災", "channel": "ch0"},
+            HTTP_USER_AGENT=BROWSER,
+        )
+    found = len(range(0, talks, 3))
+    assert f"{found}件の講演が見つかりました" in response.content.decode()
