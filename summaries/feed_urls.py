@@ -6,14 +6,20 @@ from django.urls import path
 
 from . import converters  # noqa: F401  (registers <uslug:…>)
 from .feeds import LatestTalksFeed, TagFeed
+from .page_cache import cached_page
 from .sitemaps import SITEMAPS
 from .views import about
 
 app_name = "feeds"
 
 urlpatterns = [
-    path("feed/", LatestTalksFeed(), name="latest"),
-    path("tags/<uslug:slug>/feed/", TagFeed(), name="tag"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("feed/", cached_page(LatestTalksFeed()), name="latest"),
+    path("tags/<uslug:slug>/feed/", cached_page(TagFeed()), name="tag"),
+    path(
+        "sitemap.xml",
+        cached_page(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
     path("robots.txt", about.robots_txt, name="robots"),
 ]

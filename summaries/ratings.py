@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from . import page_cache
 from .models import Feedback, Rating
 from .text import fold
 
@@ -73,6 +74,9 @@ def record_vote(talk, token, score):
             unique_fields=["talk", "voter"],
             update_fields=["score", "updated_at"],
         )
+        # The figure shows on public pages: the next request must render anew.
+        # (Not talk_changed: a vote changes no text, the search index stays.)
+        page_cache.bump()
 
     _retry_when_busy(upsert)
 

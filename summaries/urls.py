@@ -1,28 +1,32 @@
 from django.urls import path
 
 from . import converters  # noqa: F401  (registers <uslug:…>)
+from .page_cache import cached_page
 from .views import about, api_guide, home, ratings, speakers, tags, talks
+
+
+def page(route, view, name):
+    """A public page: the same for every reader, so served from the page cache."""
+    return path(route, cached_page(view.as_view()), name=name)
+
 
 app_name = "summaries"
 
 urlpatterns = [
-    path("", home.HomeView.as_view(), name="home"),
-    path("talks/", talks.TalkListView.as_view(), name="talk-list"),
-    path("talks/<uslug:slug>/", talks.TalkDetailView.as_view(), name="talk-detail"),
+    page("", home.HomeView, "home"),
+    page("talks/", talks.TalkListView, "talk-list"),
+    page("talks/<uslug:slug>/", talks.TalkDetailView, "talk-detail"),
     path("talks/<uslug:slug>/rate/", ratings.RateTalkView.as_view(), name="talk-rate"),
     path(
         "talks/<uslug:slug>/feedback/",
         ratings.TalkFeedbackView.as_view(),
         name="talk-feedback",
     ),
-    path("tags/", tags.TagListView.as_view(), name="tag-list"),
-    path("tags/<uslug:slug>/", tags.TagDetailView.as_view(), name="tag-detail"),
-    path("speakers/", speakers.SpeakerListView.as_view(), name="speaker-list"),
-    path(
-        "speakers/<uslug:slug>/",
-        speakers.SpeakerDetailView.as_view(),
-        name="speaker-detail",
-    ),
+    page("tags/", tags.TagListView, "tag-list"),
+    page("tags/<uslug:slug>/", tags.TagDetailView, "tag-detail"),
+    page("speakers/", speakers.SpeakerListView, "speaker-list"),
+    page("speakers/<uslug:slug>/", speakers.SpeakerDetailView, "speaker-detail"),
+    # Notices and the API guide read no database: nothing to cache.
     path(
         "about/accessibility/",
         about.AccessibilityView.as_view(),

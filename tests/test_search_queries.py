@@ -9,10 +9,10 @@ pytestmark = pytest.mark.django_db
 
 # ids of the matches, the page's talks, their tags and speakers, their text for
 # snippets, the log row; tags, speakers and channels counted, their names, and
-# the years.
-SEARCH_QUERIES = 11
+# the years; and first, the page cache's check of the content's state.
+SEARCH_QUERIES = 12
 # the count, the page's talks, their tags and speakers, the filters as above.
-LIST_QUERIES = 9
+LIST_QUERIES = 10
 
 
 def make_many(n):

@@ -98,7 +98,7 @@ def test_the_talk_page_costs_the_same_queries_however_long(
         highlights=20,
         transcript=80,
     )
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         client.get(short.get_absolute_url())
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         client.get(long.get_absolute_url())

@@ -10,6 +10,7 @@ from .parts import (
 )
 from .ratings import Feedback, Rating
 from .redirects import TagSlugRedirect, TalkSlugRedirect
+from .site import ContentVersion
 from .talks import Channel, Speaker, Tag, TaggedTalk, Talk, TalkSpeaker
 
 # Every ordered part of a talk, in the order the page shows them.
@@ -25,6 +26,7 @@ PART_MODELS = (
 __all__ = [
     "PART_MODELS",
     "Channel",
+    "ContentVersion",
     "Feedback",
     "Highlight",
     "Keyword",

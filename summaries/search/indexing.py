@@ -12,6 +12,7 @@ from django.db import connections, transaction
 from django.db.models.signals import post_migrate
 from django.dispatch import receiver
 
+from .. import page_cache
 from ..models import (
     Highlight,
     Keyword,
@@ -117,6 +118,7 @@ def rebuild():
         SearchEntry.objects.all().delete()
         ids = list(Talk.objects.values_list("pk", flat=True))
         index_talks(ids)
+        page_cache.bump()  # cached results pages were built on the old index
     return len(ids)
 
 

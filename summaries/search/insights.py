@@ -28,16 +28,17 @@ def is_prefetch(request):
     return "prefetch" in purpose or "prerender" in purpose
 
 
-def should_record(request, query, filters, page_number):
+def should_record(request, page_number, filtered):
     return (
-        bool(query)
-        and request.method == "GET"
+        request.method == "GET"
         and page_number == 1
-        and not filters
+        and not filtered
         and not is_robot(request)
         and not is_prefetch(request)
     )
 
 
-def record(query, result_count):
-    return SearchLog.objects.create(query=query.folded[:200], result_count=result_count)
+def record_search(request, folded_query, result_count, page_number, filtered):
+    """Called on every serve of a results page (see page_cache.on_every_serve)."""
+    if folded_query and should_record(request, page_number, filtered):
+        SearchLog.objects.create(query=folded_query[:200], result_count=result_count)

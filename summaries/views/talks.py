@@ -1,7 +1,7 @@
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from .. import mindmap
+from .. import mindmap, page_cache
 from ..facets import Filters, facets
 from ..models import SearchEntry, Talk
 from ..ratings import aggregate_rating
@@ -23,7 +23,19 @@ class TalkListView(PublishedTalksMixin, ListView):
     def get(self, request, *args, **kwargs):
         self.query = Query.parse(request.GET.get("q"))
         self.filters = Filters.from_params(request.GET)
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        if self.query:
+            # Counted each time a reader searches, the page cached or not.
+            page = response.context_data["page_obj"]
+            page_cache.on_every_serve(
+                response,
+                insights.record_search,
+                self.query.folded,
+                page.paginator.count,
+                page.number,
+                bool(self.filters),
+            )
+        return response
 
     def get_queryset(self):
         talks = Talk.objects.published()
@@ -44,13 +56,8 @@ class TalkListView(PublishedTalksMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = context["page_obj"]
         if self.query:
             self.mark_matches(context["object_list"])
-            if insights.should_record(
-                self.request, self.query, self.filters, page.number
-            ):
-                insights.record(self.query, page.paginator.count)
         matches = Talk.objects.published()
         if self.query.error:
             matches = matches.none()
