@@ -59,14 +59,16 @@ def register():
 
 
 @contextmanager
-def recording(comment, user=None):
+def recording(comment, user=None, manually=False):
     """Record every talk written inside the block as a new version.
 
     Use it around any write that is not made through the talk admin, e.g. the
     importer: `with recording("インポート", user): importing.apply(...)`.
-    It also sends `talk_changed` once, after the block.
+    It also sends `talk_changed` once, after the block. With `manually`, saves
+    add nothing by themselves: the block calls record_written() for each talk
+    (cheaper for bulk writers, which would otherwise record rows twice).
     """
-    with collecting_changes(), reversion.create_revision():
+    with collecting_changes(), reversion.create_revision(manage_manually=manually):
         reversion.set_comment(comment)
         if user is not None and user.is_authenticated:
             reversion.set_user(user)
@@ -85,6 +87,19 @@ def record_current(talk):
     for name in TALK_FOLLOW[1:]:
         for row in getattr(talk, name).all():
             reversion.add_to_revision(row)
+
+
+def record_written(talk):
+    """Put a talk just written by bulk inserts (no signals, rows new to the
+    revision) in the revision: its row, and through `follow=` every part,
+    speaker row and tagging as they now are. Cheaper than record_current()."""
+    # Prefetched: reversion's follow= then reads every related row from memory.
+    talk = (
+        Talk.objects.select_related("channel")
+        .prefetch_related(*PARTS, "talk_speakers__speaker", "tagged_items__tag")
+        .get(pk=talk.pk)
+    )
+    reversion.add_to_revision(talk)
 
 
 def versions_of(talk_id):

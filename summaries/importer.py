@@ -177,7 +177,7 @@ def apply(parsed, *, update=False, publish=False, user=None, source=""):
         if source
         else gettext("インポート")
     )
-    with history.recording(comment, user), transaction.atomic():
+    with history.recording(comment, user, manually=True), transaction.atomic():
         channel, _created = Channel.objects.get_or_create(name=data.channel)
         # Imports of one channel take turns, so two of one file make one talk.
         channel = Channel.objects.select_for_update().get(pk=channel.pk)
@@ -214,7 +214,7 @@ def apply(parsed, *, update=False, publish=False, user=None, source=""):
             TaggedTalk(content_object=talk, tag=tags[fold(name.strip())])
             for name in data.tags
         )
-        history.record_current(talk)  # bulk writes send no signals: say it all
+        history.record_written(talk)  # bulk writes send no signals: say it all
     return Outcome("updated" if existing else "created", talk)
 
 
