@@ -37,7 +37,7 @@ CSV_COLUMNS = [
 
 def serve(request, talks, producer):
     """A streamed download of `talks`, with validators: 304 when unchanged."""
-    validators, _count = Validators.for_talks(talks, producer.__name__)
+    validators, _count = Validators.for_talks_cached(request, talks, producer.__name__)
     if response := validators.not_modified(request):
         return response
     ids = list(talks.newest_first().values_list("pk", flat=True))

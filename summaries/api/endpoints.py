@@ -93,7 +93,9 @@ def talk_list(request, filters: Query[TalkFilters]):
     talks = published_talks().filter_by(
         tags=filters.tag, speaker=filters.speaker, year=filters.year
     )
-    validators, count = Validators.for_talks(talks, filters.page, filters.size)
+    validators, count = Validators.for_talks_cached(
+        request, talks, filters.page, filters.size
+    )
     if response := validators.not_modified(request):
         return response
     pages = -(-count // filters.size)  # ceiling division
