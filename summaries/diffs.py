@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .history import RESTORED_FIELDS
 from .models import (
     Channel,
     Highlight,
@@ -31,17 +32,8 @@ from .models import (
 )
 from .text import format_timecode
 
-FIELDS = (
-    "title",
-    "slug",
-    "channel_id",
-    "tldr",
-    "video_date",
-    "duration_seconds",
-    "video_url",
-    "status",
-    "published_at",
-)
+# The talk's own fields a version compares: the ones a restore writes back.
+FIELDS = RESTORED_FIELDS
 # list name -> (model, label, how one item reads)
 LISTS = {
     "speakers": (TalkSpeaker, gettext_lazy("登壇者"), None),
