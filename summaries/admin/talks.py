@@ -20,6 +20,7 @@ from ..models import (
 )
 from ..ratings import RatingSummary
 from ..signals import collecting_changes
+from ..text import join_list
 from .completeness import CompletenessAdminMixin
 from .fields import TimecodeField
 from .history import TalkHistoryMixin
@@ -214,7 +215,7 @@ class TalkAdmin(
 
     @admin.display(description=_("タグ"))
     def tag_list(self, talk):
-        return "、".join(tag.name for tag in talk.tags.all())
+        return join_list(tag.name for tag in talk.tags.all())
 
     @admin.display(
         description=_("読者の評価（平均）"),

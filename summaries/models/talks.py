@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
@@ -396,7 +397,10 @@ class TalkSpeaker(NaturalKeyMixin, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.speaker}（{self.role}）" if self.role else str(self.speaker)
+        if not self.role:
+            return str(self.speaker)
+        values = {"name": self.speaker, "role": self.role}
+        return gettext("%(name)s（%(role)s）") % values
 
     def natural_key(self):
         return (*self.talk.natural_key(), *self.speaker.natural_key())
