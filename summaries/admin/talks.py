@@ -7,6 +7,7 @@ from django.db.models.functions import Cast, Greatest
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..models import (
     Highlight,
@@ -63,7 +64,7 @@ class TalkSpeakerInline(OrderedInline):
     model = TalkSpeaker
     fields = ["position", "speaker", "role"]
     autocomplete_fields = ["speaker"]
-    verbose_name = _("登壇者")
+    verbose_name = pgettext_lazy("singular", "登壇者")
     verbose_name_plural = _("登壇者（表示順）")
 
 

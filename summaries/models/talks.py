@@ -3,7 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
@@ -44,8 +44,8 @@ class Channel(NaturalKeyMixin, models.Model):
     natural_key_fields = ("name",)
 
     class Meta:
-        verbose_name = _("チャンネル")
-        verbose_name_plural = _("チャンネル")
+        verbose_name = pgettext_lazy("singular", "チャンネル")
+        verbose_name_plural = pgettext_lazy("plural", "チャンネル")
         ordering = ["name", "pk"]
 
     def __str__(self):
@@ -107,8 +107,8 @@ class Speaker(NaturalKeyMixin, models.Model):
     natural_key_fields = ("slug",)
 
     class Meta:
-        verbose_name = _("登壇者")
-        verbose_name_plural = _("登壇者")
+        verbose_name = pgettext_lazy("singular", "登壇者")
+        verbose_name_plural = pgettext_lazy("plural", "登壇者")
         ordering = ["name_kana", "name", "pk"]
 
     def __str__(self):
@@ -164,8 +164,8 @@ class Tag(TagBase):
     natural_key_fields = ("name",)
 
     class Meta:
-        verbose_name = _("タグ")
-        verbose_name_plural = _("タグ")
+        verbose_name = pgettext_lazy("singular", "タグ")
+        verbose_name_plural = pgettext_lazy("plural", "タグ")
         ordering = ["name", "pk"]
 
     def save(self, *args, **kwargs):
@@ -292,8 +292,8 @@ class Talk(NaturalKeyMixin, models.Model):
     natural_key_fields = ("slug",)
 
     class Meta:
-        verbose_name = _("講演")
-        verbose_name_plural = _("講演")
+        verbose_name = pgettext_lazy("singular", "講演")
+        verbose_name_plural = pgettext_lazy("plural", "講演")
         ordering = ["-published_at", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -368,7 +368,7 @@ class TalkSpeaker(NaturalKeyMixin, models.Model):
         Speaker,
         on_delete=models.PROTECT,
         related_name="talk_roles",
-        verbose_name=_("登壇者"),
+        verbose_name=pgettext_lazy("singular", "登壇者"),
     )
     role = models.CharField(
         _("役割"),
@@ -383,8 +383,8 @@ class TalkSpeaker(NaturalKeyMixin, models.Model):
     natural_key_fields = ("talk__slug", "speaker__slug")
 
     class Meta:
-        verbose_name = _("講演の登壇者")
-        verbose_name_plural = _("講演の登壇者")
+        verbose_name = pgettext_lazy("singular", "講演の登壇者")
+        verbose_name_plural = pgettext_lazy("plural", "講演の登壇者")
         ordering = ["talk", "position", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -419,14 +419,14 @@ class TaggedTalk(TaggedItemBase):
         Tag,
         on_delete=models.CASCADE,
         related_name="tagged_talks",
-        verbose_name=_("タグ"),
+        verbose_name=pgettext_lazy("singular", "タグ"),
     )
 
     natural_key_fields = ("content_object__slug", "tag__name")
 
     class Meta:
-        verbose_name = _("講演のタグ")
-        verbose_name_plural = _("講演のタグ")
+        verbose_name = pgettext_lazy("singular", "講演のタグ")
+        verbose_name_plural = pgettext_lazy("plural", "講演のタグ")
         ordering = ["content_object", "pk"]
         constraints = [
             models.UniqueConstraint(
