@@ -25,7 +25,9 @@ from summaries.accessibility import RECORDED_NAMES, RESULTS_PATH
 
 BASE = Path(settings.BASE_DIR)
 CATALOGUE = BASE / "summaries" / "locale" / "en" / "LC_MESSAGES"
-JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+# Japanese letters, and the Japanese punctuation that would show on English
+# pages (「」、（）…).
+JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9f]")
 # The one page rendered without the template engine's help: bilingual by hand.
 STATIC_PAGES = {"templates/500.html"}
 
@@ -128,10 +130,11 @@ def test_the_loose_text_check_finds_what_it_should(tmp_path):
         "{% blocktranslate %}{{ n }}件{% endblocktranslate %}"
         '{{ x|default:_("なし") }}\n'
         "<p>未翻訳</p>\n"
-        '{{ date|date:"Y年" }}\n',
+        '{{ date|date:"Y年" }}\n'
+        "{{ a }}、{{ b }}\n",
         encoding="utf-8",
     )
-    assert [line for line, _text in _loose_text(page)] == [4, 5]
+    assert [line for line, _text in _loose_text(page)] == [4, 5, 6]
 
 
 @pytest.mark.parametrize("domain", ["django", "djangojs"])
@@ -180,11 +183,6 @@ PYTHON_DATA = {
     # The editors' group name: a database row that a migration creates.
     "summaries/apps.py": {"編集者"},
 }
-# Japanese letters, and the Japanese punctuation that would show on English
-# pages (「」、（）…).
-JAPANESE_OR_PUNCTUATION = re.compile(
-    r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9f]"
-)
 TRANSLATION = "django.utils.translation"
 # Where each function takes its message(s): makemessages extracts these.
 MESSAGE_ARGS = {
@@ -239,7 +237,7 @@ def untranslated_literals(source):
         if isinstance(node, ast.Constant)
         and isinstance(node.value, str)
         and id(node) not in accepted
-        and JAPANESE_OR_PUNCTUATION.search(node.value)
+        and JAPANESE.search(node.value)
     )
 
 
