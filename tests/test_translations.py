@@ -303,3 +303,55 @@ def test_every_accessibility_check_name_is_marked_for_translation():
     assert names - set(RECORDED_NAMES) == set(), (
         "Add these to summaries/accessibility.py RECORDED_NAMES"
     )
+
+
+# The admin's scripts read their texts through gettext() from Django's
+# JavaScript catalogue. Data they may hold as it is:
+SCRIPT_DATA = {
+    # The tag field's submitted value, which the server splits (tagging.py).
+    "summaries/static/summaries/js/tag_input.js": {"、"},
+}
+JS_COMMENT = re.compile(r"/\*.*?\*/|(?<![:\\])//[^\n]*", re.S)
+JS_STRING = re.compile(r"""(["'])((?:\\.|(?!\1)[^\\\n])*)\1""")
+# What comes just before a message: `gettext(`, `ngettext(` or `ngettext("…", `.
+JS_MESSAGE = re.compile(
+    r"""(?:\bn?gettext\(\s*|\bngettext\(\s*(["'])(?:\\.|(?!\1).)*\1,\s*)$"""
+)
+
+
+def loose_script_strings(source):
+    """(line, text) of Japanese string literals in a script that are not a
+    message of gettext() or ngettext()."""
+    code = JS_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), source)
+    for match in JS_STRING.finditer(code):
+        text = match.group(2)
+        if JAPANESE.search(text) and not JS_MESSAGE.search(code[: match.start()]):
+            yield code.count("\n", 0, match.start()) + 1, text
+
+
+def test_scripts_have_no_japanese_outside_gettext():
+    problems = []
+    for path in sorted((BASE / "summaries" / "static").rglob("*.js")):
+        name = path.relative_to(BASE).as_posix()
+        allowed = SCRIPT_DATA.get(name, set())
+        problems += [
+            f"{name}:{line}: {text[:60]!r}"
+            for line, text in loose_script_strings(path.read_text(encoding="utf-8"))
+            if text not in allowed
+        ]
+    assert not problems, (
+        "Japanese the English admin would show untranslated: wrap it in gettext() "
+        "(interpolate() for values), or, if it is data, add it to SCRIPT_DATA:\n"
+        + "\n".join(problems)
+    )
+
+
+def test_the_script_check_finds_what_it_should():
+    source = (
+        "/* 説明 */ var a = gettext('翻訳済み'); // メモ\n"
+        'var b = ngettext("%s件", "%s件", n);\n'
+        'var c = "未翻訳" + x;\n'
+        "el.title = '「' + name + '」';\n"
+        'var url = "https://example.org/"; var d = "まだ";\n'
+    )
+    assert [line for line, _text in loose_script_strings(source)] == [3, 4, 4, 5]
