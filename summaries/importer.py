@@ -25,7 +25,7 @@ from .models import (
     Talk,
     TranscriptSegment,
 )
-from .models.talks import unique_slug
+from .models.base import unique_slug
 from .summary_format import (
     KeywordData,
     KnownTags,

@@ -308,3 +308,17 @@ def test_malformed_slugs_are_refused_before_any_query(client):
     for query in ("tag=%00", "speaker=a%00b", "tag=dx&tag=a/b"):
         response = client.get(f"/api/talks/?{query}")
         assert response.status_code == 422, query
+
+
+def test_a_repeated_answer_is_served_from_the_cache_and_changes_show_at_once(
+    client, django_assert_num_queries
+):
+    talk = make_talk("元の題", tags=["DX"])
+    for url in ("/api/talks/", f"/api/talks/{talk.slug}/"):
+        client.get(url)
+        with django_assert_num_queries(1):  # the validators; the body is kept
+            assert client.get(url).status_code == 200
+    talk.title = "新しい題"
+    talk.save()
+    assert client.get("/api/talks/").json()["results"][0]["title"] == "新しい題"
+    assert client.get(f"/api/talks/{talk.slug}/").json()["title"] == "新しい題"

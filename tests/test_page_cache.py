@@ -1,6 +1,7 @@
 """Public pages come from the cache, and every change shows on the next request."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.http import HttpResponse
@@ -134,3 +135,27 @@ def test_errors_are_not_cached(client):
     talk = make_talk(slug="not-yet")
     assert Talk.objects.published().filter(pk=talk.pk).exists()
     assert client.get("/talks/not-yet/").status_code == 200
+
+
+def test_an_import_shows_on_the_next_request(tmp_path):
+    from django.core.management import call_command
+
+    from tests.summary_samples import SEED_BYTES
+
+    reader = Client()
+    assert "デジタル監から東京都副知事に" not in reader.get("/talks/").content.decode()
+    path = tmp_path / "seed.txt"
+    path.write_bytes(SEED_BYTES)
+    call_command("import_summary", str(path), "--publish", stdout=io.StringIO())
+    assert "デジタル監から東京都副知事に" in reader.get("/talks/").content.decode()
+
+
+def test_a_vote_shows_on_the_next_request():
+    talk = make_talk()
+    reader, voter = Client(), Client()
+    page = reader.get(talk.get_absolute_url()).content.decode()
+    assert "まだ評価はありません" in page
+    rate = reverse("summaries:talk-rate", args=[talk.slug])
+    assert voter.post(rate, {"score": 4}).status_code == 303
+    page = reader.get(talk.get_absolute_url()).content.decode()
+    assert "4.0（1件）" in page and "まだ評価はありません" not in page

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from ..models import Tag
-from ..models.talks import unique_slug
+from ..models.base import unique_slug
 from ..tag_merge import merge_tags
 from ..text import fold, join_list, quoted
 from .records import TalkCountMixin

@@ -6,6 +6,7 @@ fetched: an unchanged answer costs that query and nothing else.
 
 import hashlib
 
+from django.core.cache import cache
 from django.db.models import Count, Max, Sum
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
@@ -70,6 +71,17 @@ class Validators:
             last_modified=self.timestamp,
         )
         return response and self.apply(response)
+
+    def cached_body(self, request, build):
+        """The answer's body for this ETag and address, built once: the ETag
+        changes whenever the talks concerned do, so a stored body is current."""
+        address = request.build_absolute_uri()  # bodies hold absolute links
+        key = "api:" + hashlib.sha256(f"{self.etag}|{address}".encode()).hexdigest()
+        body = cache.get(key)
+        if body is None:
+            body = build()
+            cache.set(key, body, 60 * 60)
+        return body
 
     def apply(self, response):
         response["ETag"] = self.etag

@@ -103,21 +103,25 @@ def talk_list(request, filters: Query[TalkFilters]):
             {"detail": f"Page {filters.page} does not exist: there are {pages}."},
             status=404,
         )
-    start = (filters.page - 1) * filters.size
-    serializer = Serializer(request)
-    page = schemas.TalkPage(
-        count=count,
-        page=filters.page,
-        size=filters.size,
-        pages=pages,
-        next=_page_url(request, filters.page + 1) if filters.page < pages else None,
-        previous=_page_url(request, filters.page - 1) if filters.page > 1 else None,
-        results=[
-            serializer.summary(talk)
-            for talk in talks.newest_first().for_cards()[start : start + filters.size]
-        ],
-    )
-    body = page.model_dump(mode="json")
+
+    def build():
+        start = (filters.page - 1) * filters.size
+        serializer = Serializer(request)
+        rows = talks.newest_first().for_cards()[start : start + filters.size]
+        page = schemas.TalkPage(
+            count=count,
+            page=filters.page,
+            size=filters.size,
+            pages=pages,
+            next=_page_url(request, filters.page + 1) if filters.page < pages else None,
+            previous=(
+                _page_url(request, filters.page - 1) if filters.page > 1 else None
+            ),
+            results=[serializer.summary(talk) for talk in rows],
+        )
+        return page.model_dump(mode="json")
+
+    body = validators.cached_body(request, build)
     return validators.apply(api.create_response(request, body, status=200))
 
 
@@ -140,8 +144,12 @@ def talk_detail(request, slug: str):
     validators = Validators.for_talk(stamp)
     if response := validators.not_modified(request):
         return response
-    talk = get_object_or_404(published_talks().for_detail(), slug=slug)
-    body = Serializer(request).detail(talk).model_dump(mode="json")
+
+    def build():
+        talk = get_object_or_404(published_talks().for_detail(), slug=slug)
+        return Serializer(request).detail(talk).model_dump(mode="json")
+
+    body = validators.cached_body(request, build)
     return validators.apply(api.create_response(request, body, status=200))
 
 

@@ -9,9 +9,11 @@ from .parts import (
     TranscriptSegment,
 )
 from .ratings import Feedback, Rating
+from .records import Channel, Speaker
 from .redirects import TagSlugRedirect, TalkSlugRedirect
 from .site import ContentVersion
-from .talks import Channel, Speaker, Tag, TaggedTalk, Talk, TalkSpeaker
+from .tags import Tag, TaggedTalk
+from .talks import Talk, TalkSpeaker
 
 # Every ordered part of a talk, in the order the page shows them.
 PART_MODELS = (

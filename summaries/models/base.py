@@ -5,7 +5,7 @@ from functools import reduce
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..text import format_timecode
+from ..text import format_timecode, unicode_slug
 
 
 class NaturalKeyQuerySet(models.QuerySet):
@@ -70,3 +70,17 @@ class TimedPart(OrderedPart):
     @property
     def timecode(self):
         return format_timecode(self.start_seconds)
+
+
+def unique_slug(model, text, exclude_pk=None, max_length=100):
+    """A slug from `text` that no other row of `model` uses (`-2`, `-3`… added)."""
+    base = unicode_slug(text, max_length - 4) or model._meta.model_name
+    taken = set(
+        model._default_manager.filter(slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
