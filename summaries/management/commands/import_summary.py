@@ -11,6 +11,7 @@ from pathlib import Path
 from django.core.management.base import CommandError
 from django.db import DatabaseError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from ...importer import apply, describe, known_tags
 from ...summary_format import SummaryError, decode, parse
@@ -49,7 +50,11 @@ TOTALS = _(
     "%(created)d件取り込み、%(updated)d件更新、%(unchanged)d件変更なし、"
     "%(skipped)d件スキップ、%(failed)d件失敗。"
 )
-SOME_FAILED = _("%(failed)d件のファイルを取り込めませんでした（上の「失敗」の行）。")
+SOME_FAILED = ngettext_lazy(
+    "%(failed)d件のファイルを取り込めませんでした（上の「失敗」の行）。",
+    "%(failed)d件のファイルを取り込めませんでした（上の「失敗」の行）。",
+    "failed",
+)
 
 
 class Command(TranslatedCommand):
