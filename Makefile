@@ -58,12 +58,13 @@ bench: install-dev node-tools
 	$(BIN)/python -m tests.bench $(BENCH)
 
 # After adding or changing UI strings: extract the Japanese source strings into
-# the English catalogue, translate the new entries, then `make messages` again to
-# compile it. Needs GNU gettext (apt-get install gettext); the compiled .mo is
+# the English catalogues (django.po; djangojs.po for the admin's scripts),
+# translate the new entries, then `make messages` again to compile them. Needs GNU gettext (apt-get install gettext); the compiled .mo is
 # committed, so running and testing the site do not.
 MAKEMESSAGES_IGNORE := --ignore 'tests/*' --ignore 'staticfiles/*' --ignore 'node_modules/*'
 messages: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages --locale en --no-obsolete --add-location file $(MAKEMESSAGES_IGNORE)
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages --locale en --domain djangojs --no-obsolete --add-location file $(MAKEMESSAGES_IGNORE)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --locale en --ignore '.venv'
 
 lint: install-dev

@@ -10,7 +10,32 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+from django.utils.translation import gettext_noop
+
 RESULTS_PATH = Path(__file__).resolve().parent / "data" / "accessibility_results.json"
+
+# The page types and keyboard checks the browser tests record by name
+# (tests/browser/site.py PAGE_TYPES, the keyboard_check markers), marked here
+# so the statement can show them in the reader's language. A name recorded but
+# missing here stays Japanese on /en/: tests/test_translations.py says so.
+RECORDED_NAMES = (
+    gettext_noop("ホーム"),
+    gettext_noop("講演一覧"),
+    gettext_noop("講演（動画と全項目あり）"),
+    gettext_noop("講演（同梱の要約）"),
+    gettext_noop("タグ一覧"),
+    gettext_noop("タグ別の講演"),
+    gettext_noop("登壇者一覧"),
+    gettext_noop("登壇者別の講演"),
+    gettext_noop("アクセシビリティ方針"),
+    gettext_noop("外部送信に関する公表"),
+    gettext_noop("ページが見つかりません"),
+    gettext_noop("検索ボックス（キーボードで入力して検索し、フォーカスが見える）"),
+    gettext_noop("ページ送り（キーボードで次のページへ移動し、フォーカスが見える）"),
+    gettext_noop("動画の再生ボタン（キーボードで再生し、フォーカスが見える）"),
+    gettext_noop("時刻のリンク（キーボードでその位置から再生）"),
+    gettext_noop("読者の評価（キーボードで1〜5を選んで送信し、結果が読み上げられる）"),
+)
 
 
 def load_results(path=RESULTS_PATH):

@@ -143,8 +143,10 @@ def _snapshot(rows, talk_id):
         )
         if model is TalkSpeaker:
             snapshot.lists[name] = [
-                names.speaker(r["speaker_id"])
-                + (f"（{r['role']}）" if r["role"] else "")
+                _("%(name)s（%(role)s）")
+                % {"name": names.speaker(r["speaker_id"]), "role": r["role"]}
+                if r["role"]
+                else names.speaker(r["speaker_id"])
                 for r in mine
             ]
         else:

@@ -36,7 +36,7 @@ from .summary_format import (
     TalkData,
     TimedData,
 )
-from .text import fold, unicode_slug
+from .text import fold, list_separator, unicode_slug
 from .youtube import validate_youtube_url
 
 TOO_LONG = gettext_noop(
@@ -80,7 +80,7 @@ def describe(problem):
     """A problem in the reader's language: "12行目: 質問「…」に回答がありません。"."""
     message = gettext(problem.template)
     if problem.params:
-        message %= problem.params
+        message %= problem.params_as_text(list_separator())
     return gettext("%(line)d行目: %(message)s") % {
         "line": problem.line,
         "message": message,

@@ -7,6 +7,7 @@ from .history import record_current, recording
 from .models import TaggedTalk, Talk
 from .redirects import move_redirects
 from .signals import announce
+from .text import join_list
 
 
 def merge_tags(target, tags, user=None):
@@ -21,7 +22,7 @@ def merge_tags(target, tags, user=None):
     if not merged:
         return set()
     comment = _("タグ「%(old)s」を「%(new)s」に統合") % {
-        "old": "、".join(tag.name for tag in merged),
+        "old": join_list(tag.name for tag in merged),
         "new": target.name,
     }
     with transaction.atomic(), recording(comment, user):

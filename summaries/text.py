@@ -3,6 +3,7 @@
 import unicodedata
 
 from django.utils.text import slugify
+from django.utils.translation import pgettext
 
 
 def fold(text):
@@ -14,6 +15,22 @@ def unicode_slug(text, max_length=100):
     """A URL slug that keeps Japanese letters: `GovTech東京` -> `govtech東京`."""
     slug = slugify(unicodedata.normalize("NFKC", text), allow_unicode=True)
     return slug[:max_length].strip("-_")
+
+
+def list_separator():
+    """、 in Japanese, ", " in English: for lists in UI text (stored data and the
+    summary text format keep their own separators)."""
+    return pgettext("list separator", "、")
+
+
+def join_list(items):
+    """Items as one phrase in the reader's language: `A、B`, or `A, B`."""
+    return list_separator().join(str(item) for item in items)
+
+
+def quoted(text):
+    """Text quoted the reader's way: 「…」 in Japanese, “…” in English."""
+    return pgettext("quotation", "「%(text)s」") % {"text": text}
 
 
 def format_timecode(seconds):

@@ -7,6 +7,10 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.core.management import load_command_class
+from django.utils import translation
+
+from summaries.models import Tag
 
 from .factories import make_speaker, make_talk
 
@@ -193,3 +197,69 @@ def test_answers_do_not_vary_by_the_browser_language(client, talk):
         assert "accept-language" not in response.get("Vary", "").lower(), url
     assert client.get("/talks/")["Content-Language"] == "ja"
     assert client.get("/en/talks/")["Content-Language"] == "en"
+
+
+@pytest.mark.parametrize(
+    ("command", "japanese", "english"),
+    [
+        ("import_summary", "要約テキストのファイルから", "Imports talks from summary"),
+        ("export_summary", "講演を要約テキストの形式で", "Writes a talk out in"),
+        ("generate_talks", "ベンチマークや負荷試験の", "Makes fictitious talks"),
+        ("rebuild_search_index", "検索索引を作り直します。", "Rebuilds the search"),
+    ],
+)
+def test_command_help_reads_in_either_language(command, japanese, english):
+    """`manage.py COMMAND --help` prints the translated help (it used to crash
+    on the lazy string), in English with GOVDX_LANGUAGE=en."""
+    for language, expected in (("ja", japanese), ("en", english)):
+        with translation.override(language):
+            parser = load_command_class("summaries", command).create_parser(
+                "manage.py", command
+            )
+            assert expected in " ".join(parser.format_help().split())
+
+
+def test_english_admin_names_one_thing_and_many(editor_client):
+    html = page(editor_client, "/en/admin/")
+    for plural in ("Talks", "Channels", "Speakers", "Tags"):
+        assert f">{plural}</a>" in html
+    assert "<title>Add Speaker | GovDX Talks editing</title>" in page(
+        editor_client, "/en/admin/summaries/speaker/add/"
+    )
+    html = page(editor_client, "/admin/")
+    assert ">講演</a>" in html and ">チャンネル</a>" in html
+
+
+def test_english_dashboard_counts_read_as_english(editor_client):
+    make_talk()
+    make_talk()
+    html = page(editor_client, "/en/admin/")
+    assert ">Live: 2, Scheduled: 0, Draft: 0</desc>" in html
+    assert '<th scope="row">Live</th><td>2</td>' in html
+    assert '<h3 id="panel-2">Talks added this month</h3>' in html
+
+
+def test_merging_tags_reports_in_english(editor_client):
+    make_talk(tags=["防災", "減災"])
+    make_talk(tags=["災害"])
+    ids = list(Tag.objects.order_by("name").values_list("pk", flat=True))
+    keep = Tag.objects.get(name="防災").pk
+    response = editor_client.post(
+        "/en/admin/summaries/tag/",
+        {"action": "merge", "_selected_action": ids, "apply": "1", "target": keep},
+        follow=True,
+    )
+    assert (
+        "“減災”, “災害” merged into “防災” (2 talks). "
+        "The old addresses redirect to “防災”."
+    ) in response.content.decode()
+
+
+def test_content_in_english_pages_is_marked_japanese(client, talk):
+    html = page(client, "/en/talks/tokyo-dx/")
+    assert '<span aria-current="page" lang="ja">都のDXを聞く</span>' in html
+    assert '<meta property="og:locale" content="en_GB">' in html
+    html = page(client, "/en/talks/")
+    assert '<span lang="ja">宮坂 学</span> <span class="count">(1)</span>' in html
+    assert '>2024 <span class="count">(1)</span>' in html  # a year is no name
+    assert '<meta property="og:locale" content="ja_JP">' in page(client, "/talks/")

@@ -1,10 +1,14 @@
-"""The English catalogue covers every UI string, and no template hides one.
+"""The English catalogues cover every UI string, and no template or Python
+module hides one.
 
 When a test here fails it lists each string with its file:line. To fix it:
-`make messages`, translate the new entries in
-summaries/locale/en/LC_MESSAGES/django.po, then `make messages` again.
+wrap the string for translation if it is not, `make messages`, translate the
+new entries in summaries/locale/en/LC_MESSAGES/django.po (djangojs.po for the
+admin's scripts), then `make messages` again.
 """
 
+import ast
+import json
 import os
 import re
 import shutil
@@ -17,14 +21,18 @@ from django.core.management import call_command
 from django.template.base import Lexer, TokenType
 from django.test import override_settings
 
+from summaries.accessibility import RECORDED_NAMES, RESULTS_PATH
+
 BASE = Path(settings.BASE_DIR)
 CATALOGUE = BASE / "summaries" / "locale" / "en" / "LC_MESSAGES"
-JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+# Japanese letters, and the Japanese punctuation that would show on English
+# pages (「」、（）…).
+JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9f]")
 # The one page rendered without the template engine's help: bilingual by hand.
 STATIC_PAGES = {"templates/500.html"}
 
 
-def fresh_extraction(tmp_path):
+def fresh_extraction(tmp_path, domain="django"):
     """The committed catalogue merged with strings extracted from the code now,
     as `make messages` would produce it, written to a scratch copy."""
     if not (shutil.which("xgettext") and shutil.which("msgmerge")):
@@ -33,7 +41,7 @@ def fresh_extraction(tmp_path):
         pytest.skip("GNU gettext (xgettext, msgmerge) is not installed")
     scratch = tmp_path / "locale"
     (scratch / "en" / "LC_MESSAGES").mkdir(parents=True)
-    shutil.copy(CATALOGUE / "django.po", scratch / "en" / "LC_MESSAGES")
+    shutil.copy(CATALOGUE / f"{domain}.po", scratch / "en" / "LC_MESSAGES")
     cwd = os.getcwd()
     os.chdir(BASE)
     try:
@@ -41,6 +49,7 @@ def fresh_extraction(tmp_path):
             call_command(
                 "makemessages",
                 locale=["en"],
+                domain=domain,
                 no_obsolete=True,
                 verbosity=0,
                 # Never touch the real catalogue, nor extract test or build files.
@@ -53,16 +62,21 @@ def fresh_extraction(tmp_path):
             )
     finally:
         os.chdir(cwd)
-    return polib.pofile(scratch / "en" / "LC_MESSAGES" / "django.po")
+    return polib.pofile(scratch / "en" / "LC_MESSAGES" / f"{domain}.po")
 
 
 def where(entry):
     return ", ".join(f"{path}:{line}" for path, line in entry.occurrences)
 
 
-def test_every_ui_string_has_an_english_translation(tmp_path):
-    catalogue = fresh_extraction(tmp_path)
-    assert len(catalogue) > 100  # the extraction really found the site's strings
+@pytest.mark.parametrize(
+    ("domain", "at_least"),
+    # at_least: the extraction really found the site's strings
+    [("django", 500), ("djangojs", 10)],
+)
+def test_every_ui_string_has_an_english_translation(tmp_path, domain, at_least):
+    catalogue = fresh_extraction(tmp_path, domain)
+    assert len(catalogue) >= at_least
     missing = [
         f"{where(entry)}: {entry.msgid!r}"
         + (" (fuzzy: check the guess)" if entry.fuzzy else "")
@@ -116,20 +130,22 @@ def test_the_loose_text_check_finds_what_it_should(tmp_path):
         "{% blocktranslate %}{{ n }}件{% endblocktranslate %}"
         '{{ x|default:_("なし") }}\n'
         "<p>未翻訳</p>\n"
-        '{{ date|date:"Y年" }}\n',
+        '{{ date|date:"Y年" }}\n'
+        "{{ a }}、{{ b }}\n",
         encoding="utf-8",
     )
-    assert [line for line, _text in _loose_text(page)] == [4, 5]
+    assert [line for line, _text in _loose_text(page)] == [4, 5, 6]
 
 
-def test_the_compiled_catalogue_matches_the_po_file():
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_the_compiled_catalogue_matches_the_po_file(domain):
     """The .mo is committed: it must be compiled from the current .po."""
-    po = polib.pofile(CATALOGUE / "django.po")
-    mo = polib.mofile(CATALOGUE / "django.mo")
+    po = polib.pofile(CATALOGUE / f"{domain}.po")
+    mo = polib.mofile(CATALOGUE / f"{domain}.mo")
 
     def pairs(entries):
         return {
-            (e.msgid, e.msgid_plural): e.msgstr
+            (e.msgctxt, e.msgid, e.msgid_plural): e.msgstr
             or tuple(sorted(e.msgstr_plural.items()))
             for e in entries
             if e.msgid
@@ -137,3 +153,205 @@ def test_the_compiled_catalogue_matches_the_po_file():
 
     wanted = pairs(e for e in po if e.translated() and not e.fuzzy)
     assert pairs(mo) == wanted, "Run `make messages` to recompile django.mo"
+
+
+# Japanese in Python code is UI text and goes through a gettext call, unless it
+# is data. The data, by file: the literals allowed there, or EVERY literal.
+EVERY = None
+PYTHON_DATA = {
+    # The vocabulary generate_talks writes synthetic talks with: content.
+    "summaries/generated.py": EVERY,
+    # The summary text format's keywords (関連タグ, 今すぐアップグレード),
+    # bullets and time codes: the format is Japanese in every language.
+    "summaries/summary_format/layout.py": EVERY,
+    # Separators and punctuation that the format and the tag field read.
+    "summaries/summary_format/parsing.py": {"。．.？?！!、"},
+    "summaries/summary_format/rendering.py": {"、"},
+    "summaries/summary_format/tags.py": {"[、，,;；､]", r"[\s#＃]+", "#＃"},
+    "summaries/tagging.py": {r"[、，,;；\r\n]+", "、"},
+    # Kana and kanji code point ranges, for guessing a file's encoding.
+    "summaries/summary_format/decoding.py": {"\u3040", "ヿ", "一", "鿿"},
+    # The pure format's own wording of a problem (tracebacks, other callers);
+    # the site shows importer.describe(problem), which is translated.
+    "summaries/summary_format/data.py": {"行目: ", "、"},
+    # Characters a mind-map line may not start with (line breaking rules).
+    "summaries/mindmap.py": {"、。，．,.)）」』】〕！？!?ー…・：；"},
+    # Open data has no language: the CSV writes a speaker as 名前（役割）.
+    "summaries/api/downloads.py": {"（", "）"},
+    # An example value inside the (English) API schema.
+    "summaries/api/schemas.py": {"Their part in this talk, e.g. 聞き手."},
+    # The editors' group name: a database row that a migration creates.
+    "summaries/apps.py": {"編集者"},
+}
+TRANSLATION = "django.utils.translation"
+# Where each function takes its message(s): makemessages extracts these.
+MESSAGE_ARGS = {
+    "gettext": (0,),
+    "gettext_lazy": (0,),
+    "gettext_noop": (0,),
+    "_": (0,),
+    "ngettext": (0, 1),
+    "ngettext_lazy": (0, 1),
+    "pgettext": (1,),
+    "pgettext_lazy": (1,),
+    "npgettext": (1, 2),
+    "npgettext_lazy": (1, 2),
+}
+
+
+def untranslated_literals(source):
+    """(line, text) of Japanese string constants in Python `source` that are
+    neither a message of a gettext call (under any alias) nor a docstring."""
+    tree = ast.parse(source)
+    functions = dict(zip(MESSAGE_ARGS, MESSAGE_ARGS, strict=True))
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module == "django.utils.translation"
+        ):
+            for name in node.names:
+                if name.name in MESSAGE_ARGS:
+                    functions[name.asname or name.name] = name.name
+    accepted = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            callee = node.func
+            name = (
+                callee.attr
+                if isinstance(callee, ast.Attribute)
+                else getattr(callee, "id", None)
+            )
+            for index in MESSAGE_ARGS.get(functions.get(name), ()):
+                if index < len(node.args):
+                    accepted.add(id(node.args[index]))
+        body = getattr(node, "body", None)
+        if (
+            isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+            and body
+            and isinstance(body[0], ast.Expr)
+        ):
+            accepted.add(id(body[0].value))
+    return sorted(
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in accepted
+        and JAPANESE.search(node.value)
+    )
+
+
+def test_python_modules_have_no_japanese_outside_gettext():
+    problems = []
+    modules = [*(BASE / "summaries").rglob("*.py"), *(BASE / "govdx").rglob("*.py")]
+    for path in sorted(modules):
+        name = path.relative_to(BASE).as_posix()
+        if "migrations" in path.parts:
+            continue  # frozen by makemigrations: history, not UI
+        allowed = PYTHON_DATA.get(name, set())
+        if allowed is EVERY:
+            continue
+        source = path.read_text(encoding="utf-8")
+        problems += [
+            f"{name}:{line}: {text[:60]!r}"
+            for line, text in untranslated_literals(source)
+            if text not in allowed
+        ]
+    assert not problems, (
+        "Japanese the English pages and commands would show untranslated: wrap it "
+        "in gettext / gettext_lazy / ngettext (an f-string becomes "
+        '_("…%(name)s…") % {…}), or, if it is data, add it to PYTHON_DATA with '
+        "the reason:\n" + "\n".join(problems)
+    )
+
+
+def test_the_python_check_finds_what_it_should():
+    source = '''"""モジュールの説明"""
+from django.utils.translation import gettext_lazy as L, ngettext, pgettext
+from django.utils import translation
+
+
+def f(n):
+    """関数の説明"""
+    a = L("翻訳済み")
+    b = ngettext("%(n)d件", "%(n)d件", n) % {"n": n}
+    c = pgettext("context", "文脈付き")
+    d = translation.gettext("属性で呼ぶ")
+    e = f"{n}件"
+    g = "、".join(["x"])
+    h = pgettext("未翻訳の文脈", "x")
+    return print("表示")
+'''
+    assert [line for line, _text in untranslated_literals(source)] == [12, 13, 14, 15]
+
+
+def test_every_accessibility_check_name_is_marked_for_translation():
+    """The statement shows the names the browser tests record: on /en/ too."""
+    from tests.browser.site import PAGE_TYPES
+
+    recorded = json.loads(RESULTS_PATH.read_text(encoding="utf-8"))
+    names = {page["name"] for page in recorded["pages"]}
+    names |= {check["name"] for check in recorded["keyboard"]}
+    names |= {name for name, _path, _status in PAGE_TYPES}
+    for path in (BASE / "tests" / "browser").glob("test_*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == (
+                "keyboard_check"
+            ):
+                names.add(node.args[0].value)
+    assert len(names) > 10
+    assert names - set(RECORDED_NAMES) == set(), (
+        "Add these to summaries/accessibility.py RECORDED_NAMES"
+    )
+
+
+# The admin's scripts read their texts through gettext() from Django's
+# JavaScript catalogue. Data they may hold as it is:
+SCRIPT_DATA = {
+    # The tag field's submitted value, which the server splits (tagging.py).
+    "summaries/static/summaries/js/tag_input.js": {"、"},
+}
+JS_COMMENT = re.compile(r"/\*.*?\*/|(?<![:\\])//[^\n]*", re.S)
+JS_STRING = re.compile(r"""(["'])((?:\\.|(?!\1)[^\\\n])*)\1""")
+# What comes just before a message: `gettext(`, `ngettext(` or `ngettext("…", `.
+JS_MESSAGE = re.compile(
+    r"""(?:\bn?gettext\(\s*|\bngettext\(\s*(["'])(?:\\.|(?!\1).)*\1,\s*)$"""
+)
+
+
+def loose_script_strings(source):
+    """(line, text) of Japanese string literals in a script that are not a
+    message of gettext() or ngettext()."""
+    code = JS_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), source)
+    for match in JS_STRING.finditer(code):
+        text = match.group(2)
+        if JAPANESE.search(text) and not JS_MESSAGE.search(code[: match.start()]):
+            yield code.count("\n", 0, match.start()) + 1, text
+
+
+def test_scripts_have_no_japanese_outside_gettext():
+    problems = []
+    for path in sorted((BASE / "summaries" / "static").rglob("*.js")):
+        name = path.relative_to(BASE).as_posix()
+        allowed = SCRIPT_DATA.get(name, set())
+        problems += [
+            f"{name}:{line}: {text[:60]!r}"
+            for line, text in loose_script_strings(path.read_text(encoding="utf-8"))
+            if text not in allowed
+        ]
+    assert not problems, (
+        "Japanese the English admin would show untranslated: wrap it in gettext() "
+        "(interpolate() for values), or, if it is data, add it to SCRIPT_DATA:\n"
+        + "\n".join(problems)
+    )
+
+
+def test_the_script_check_finds_what_it_should():
+    source = (
+        "/* 説明 */ var a = gettext('翻訳済み'); // メモ\n"
+        'var b = ngettext("%s件", "%s件", n);\n'
+        'var c = "未翻訳" + x;\n'
+        "el.title = '「' + name + '」';\n"
+        'var url = "https://example.org/"; var d = "まだ";\n'
+    )
+    assert [line for line, _text in loose_script_strings(source)] == [3, 4, 4, 5]

@@ -14,11 +14,13 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..completeness import CHECKS, failing_any
 from ..models import Rating, Talk
 from ..ratings import feedback_figures, rating_figures
 from ..search.models import SearchLog
+from ..text import join_list
 
 
 @dataclass
@@ -27,6 +29,7 @@ class Bar:
     value: int
     y: int
     width: float
+    text: str  # the value as read, "4件" in Japanese
 
 
 @dataclass
@@ -34,7 +37,6 @@ class Chart:
     """A horizontal bar chart, laid out for a fixed-size SVG."""
 
     title: str
-    unit: str
     bars: list
     row_height: int = 28
     label_width: int = 200
@@ -54,15 +56,22 @@ class Chart:
 
     @property
     def description(self):
-        return "、".join(f"{bar.label}: {bar.value}{self.unit}" for bar in self.bars)
+        return join_list(f"{bar.label}: {bar.text}" for bar in self.bars)
 
 
-def bar_chart(title, rows, unit=""):
-    """Chart of [(label, value)]; bars scaled to the largest value."""
-    chart = Chart(title=title, unit=unit, bars=[])
+def bar_chart(title, rows):
+    """Chart of [(label, count)]; bars scaled to the largest count."""
+    chart = Chart(title=title, bars=[])
     largest = max((value for _label, value in rows), default=0) or 1
     chart.bars = [
-        Bar(label, value, i * chart.row_height, chart.bar_space * value / largest)
+        Bar(
+            label,
+            value,
+            i * chart.row_height,
+            chart.bar_space * value / largest,
+            # Japanese counts things with 件; English needs no counter word.
+            _("%(count)d件") % {"count": value},
+        )
         for i, (label, value) in enumerate(rows)
     ]
     return chart
@@ -94,7 +103,7 @@ def publication_panel(now):
     return Panel(
         title=_("公開状況"),
         figures=[(label, value) for label, value in rows],
-        chart=bar_chart(_("公開状況ごとの講演数"), rows, _("件")),
+        chart=bar_chart(_("公開状況ごとの講演数"), rows),
     )
 
 
@@ -120,7 +129,13 @@ def added_panel(now, months=6):
         title=_("今月追加した講演"),
         figures=[(_("今月"), rows[-1][1])],
         chart=bar_chart(
-            _("月ごとに追加した講演数（直近%(n)dか月）") % {"n": months}, rows, _("件")
+            ngettext(
+                "月ごとに追加した講演数（直近%(n)dか月）",
+                "月ごとに追加した講演数（直近%(n)dか月）",
+                months,
+            )
+            % {"n": months},
+            rows,
         ),
     )
 
@@ -140,7 +155,7 @@ def completeness_panel(now):
             (_("すべて満たす講演"), f"{counts['complete']} / {total}"),
             (_("完成度"), f"{percent}%"),
         ],
-        chart=bar_chart(_("チェック項目ごとの満たしている講演数"), rows, _("件")),
+        chart=bar_chart(_("チェック項目ごとの満たしている講演数"), rows),
         note=_("「要確認」の講演は、講演一覧の「公開前チェック」で絞り込めます。"),
     )
 
@@ -152,7 +167,10 @@ def searches_panel(now, days=30, limit=10):
     if not top:
         return None
     return Panel(
-        title=_("よく検索された語（%(days)d日間）") % {"days": days},
+        title=ngettext(
+            "よく検索された語（%(days)d日間）", "よく検索された語（%(days)d日間）", days
+        )
+        % {"days": days},
         headers=(_("検索語"), _("回数"), _("直近の結果数")),
         rows=[(row["query"], row["searches"], row["latest_results"]) for row in top],
         note=_("全件は「検索の記録」で見られます。"),
@@ -165,7 +183,12 @@ def zero_result_panel(now, days=30, limit=10):
     if not zero:
         return None
     return Panel(
-        title=_("結果が0件だった検索（%(days)d日間）") % {"days": days},
+        title=ngettext(
+            "結果が0件だった検索（%(days)d日間）",
+            "結果が0件だった検索（%(days)d日間）",
+            days,
+        )
+        % {"days": days},
         headers=(_("検索語"), _("回数")),
         rows=[(row["query"], row["searches"]) for row in zero],
         note=_("追加する講演を選ぶ手がかりになります。"),
@@ -185,7 +208,7 @@ def ratings_panel(now):
             (_("直近30日"), str(votes["last_30_days"])),
             (_("評価された講演"), votes["rated_talks"]),
         ],
-        chart=bar_chart(_("評価ごとの件数"), rows, _("件")),
+        chart=bar_chart(_("評価ごとの件数"), rows),
         note=_("講演ごとの平均と件数は、講演一覧の列で並べ替えられます。"),
     )
 

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from ..history import recording
 from ..models import Talk
@@ -39,7 +39,12 @@ class PublishingAdminMixin:
                 talk.save()
                 count += 1
         self.message_user(
-            request, _("%(n)d件の講演を公開しました。") % {"n": count}, messages.SUCCESS
+            request,
+            ngettext(
+                "%(n)d件の講演を公開しました。", "%(n)d件の講演を公開しました。", count
+            )
+            % {"n": count},
+            messages.SUCCESS,
         )
 
     @admin.action(
@@ -55,6 +60,11 @@ class PublishingAdminMixin:
                 count += 1
         self.message_user(
             request,
-            _("%(n)d件の講演を非公開（下書き）にしました。") % {"n": count},
+            ngettext(
+                "%(n)d件の講演を非公開（下書き）にしました。",
+                "%(n)d件の講演を非公開（下書き）にしました。",
+                count,
+            )
+            % {"n": count},
             messages.SUCCESS,
         )

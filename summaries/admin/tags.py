@@ -8,12 +8,12 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from ..models import Tag
 from ..models.base import unique_slug
 from ..tag_merge import merge_tags
-from ..text import fold
+from ..text import fold, join_list, quoted
 from .records import TalkCountMixin
 
 SUGGESTIONS = 10
@@ -60,7 +60,10 @@ class MergeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["target"].queryset = tags
         self.fields["target"].label_from_instance = lambda tag: (
-            _("%(name)s（%(n)d件の講演）") % {"name": tag.name, "n": tag.talk_total}
+            ngettext(
+                "%(name)s（%(n)d件の講演）", "%(name)s（%(n)d件の講演）", tag.talk_total
+            )
+            % {"name": tag.name, "n": tag.talk_total}
         )
 
 
@@ -96,12 +99,15 @@ class TagAdmin(TalkCountMixin, admin.ModelAdmin):
             talk_ids = merge_tags(target, merged, request.user)
             self.message_user(
                 request,
-                _(
+                ngettext(
                     "%(old)s を「%(new)s」に統合しました（講演%(n)d件）。"
-                    "以前のアドレスは「%(new)s」へ転送されます。"
+                    "以前のアドレスは「%(new)s」へ転送されます。",
+                    "%(old)s を「%(new)s」に統合しました（講演%(n)d件）。"
+                    "以前のアドレスは「%(new)s」へ転送されます。",
+                    len(talk_ids),
                 )
                 % {
-                    "old": "、".join(f"「{tag.name}」" for tag in merged),
+                    "old": join_list(quoted(tag.name) for tag in merged),
                     "new": target.name,
                     "n": len(talk_ids),
                 },

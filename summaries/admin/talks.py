@@ -7,6 +7,7 @@ from django.db.models.functions import Cast, Greatest
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..models import (
     Highlight,
@@ -20,6 +21,7 @@ from ..models import (
 )
 from ..ratings import RatingSummary
 from ..signals import collecting_changes
+from ..text import join_list
 from .completeness import CompletenessAdminMixin
 from .fields import TimecodeField
 from .history import TalkHistoryMixin
@@ -62,7 +64,7 @@ class TalkSpeakerInline(OrderedInline):
     model = TalkSpeaker
     fields = ["position", "speaker", "role"]
     autocomplete_fields = ["speaker"]
-    verbose_name = _("登壇者")
+    verbose_name = pgettext_lazy("singular", "登壇者")
     verbose_name_plural = _("登壇者（表示順）")
 
 
@@ -214,7 +216,7 @@ class TalkAdmin(
 
     @admin.display(description=_("タグ"))
     def tag_list(self, talk):
-        return "、".join(tag.name for tag in talk.tags.all())
+        return join_list(tag.name for tag in talk.tags.all())
 
     @admin.display(
         description=_("読者の評価（平均）"),

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .base import OrderedPart, TimedPart
 
@@ -24,8 +25,8 @@ class Takeaway(OrderedPart):
     text = models.TextField(_("本文"))
 
     class Meta(OrderedPart.Meta):
-        verbose_name = _("要点")
-        verbose_name_plural = _("要点")
+        verbose_name = pgettext_lazy("singular", "要点")
+        verbose_name_plural = pgettext_lazy("plural", "要点")
 
     def __str__(self):
         return f"{self.emoji} {self.text}".strip()
@@ -42,8 +43,8 @@ class Question(OrderedPart):
     answer = models.TextField(_("回答"))
 
     class Meta(OrderedPart.Meta):
-        verbose_name = _("質問と回答")
-        verbose_name_plural = _("質問と回答")
+        verbose_name = pgettext_lazy("singular", "質問と回答")
+        verbose_name_plural = pgettext_lazy("plural", "質問と回答")
 
     def __str__(self):
         return self.text
@@ -73,11 +74,11 @@ class Keyword(OrderedPart):
         related_name="keywords",
         verbose_name=_("講演"),
     )
-    text = models.CharField(_("キーワード"), max_length=200)
+    text = models.CharField(pgettext_lazy("singular", "キーワード"), max_length=200)
 
     class Meta(OrderedPart.Meta):
-        verbose_name = _("キーワード")
-        verbose_name_plural = _("キーワード")
+        verbose_name = pgettext_lazy("singular", "キーワード")
+        verbose_name_plural = pgettext_lazy("plural", "キーワード")
 
     def __str__(self):
         return self.text
@@ -93,8 +94,8 @@ class Highlight(TimedPart):
     text = models.TextField(_("引用"))
 
     class Meta(TimedPart.Meta):
-        verbose_name = _("ハイライト")
-        verbose_name_plural = _("ハイライト")
+        verbose_name = pgettext_lazy("singular", "ハイライト")
+        verbose_name_plural = pgettext_lazy("plural", "ハイライト")
 
     def __str__(self):
         return f"{self.timecode} {self.text}"

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RatingQuerySet(models.QuerySet):
@@ -48,8 +49,8 @@ class Rating(models.Model):
     objects = RatingQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("読者の評価")
-        verbose_name_plural = _("読者の評価")
+        verbose_name = pgettext_lazy("singular", "読者の評価")
+        verbose_name_plural = pgettext_lazy("plural", "読者の評価")
         ordering = ["-updated_at", "-pk"]
         constraints = [
             # One row per reader and talk: what makes "voting again replaces"

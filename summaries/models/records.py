@@ -4,6 +4,7 @@ from django.apps import apps
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .base import NaturalKeyMixin, NaturalKeyQuerySet, unique_slug
 
@@ -29,8 +30,8 @@ class Channel(NaturalKeyMixin, models.Model):
     natural_key_fields = ("name",)
 
     class Meta:
-        verbose_name = _("チャンネル")
-        verbose_name_plural = _("チャンネル")
+        verbose_name = pgettext_lazy("singular", "チャンネル")
+        verbose_name_plural = pgettext_lazy("plural", "チャンネル")
         ordering = ["name", "pk"]
 
     def __str__(self):
@@ -92,8 +93,8 @@ class Speaker(NaturalKeyMixin, models.Model):
     natural_key_fields = ("slug",)
 
     class Meta:
-        verbose_name = _("登壇者")
-        verbose_name_plural = _("登壇者")
+        verbose_name = pgettext_lazy("singular", "登壇者")
+        verbose_name_plural = pgettext_lazy("plural", "登壇者")
         ordering = ["name_kana", "name", "pk"]
 
     def __str__(self):

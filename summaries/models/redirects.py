@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SlugRedirect(models.Model):
@@ -32,8 +33,8 @@ class TalkSlugRedirect(SlugRedirect):
     )
 
     class Meta(SlugRedirect.Meta):
-        verbose_name = _("講演の旧アドレス")
-        verbose_name_plural = _("講演の旧アドレス")
+        verbose_name = pgettext_lazy("singular", "講演の旧アドレス")
+        verbose_name_plural = pgettext_lazy("plural", "講演の旧アドレス")
         constraints = [
             models.UniqueConstraint(
                 fields=["old_slug"], name="summaries_talkslugredirect_unique_slug"
@@ -50,12 +51,12 @@ class TagSlugRedirect(SlugRedirect):
         "summaries.Tag",
         on_delete=models.CASCADE,
         related_name="slug_redirects",
-        verbose_name=_("タグ"),
+        verbose_name=pgettext_lazy("singular", "タグ"),
     )
 
     class Meta(SlugRedirect.Meta):
-        verbose_name = _("タグの旧アドレス")
-        verbose_name_plural = _("タグの旧アドレス")
+        verbose_name = pgettext_lazy("singular", "タグの旧アドレス")
+        verbose_name_plural = pgettext_lazy("plural", "タグの旧アドレス")
         constraints = [
             models.UniqueConstraint(
                 fields=["old_slug"], name="summaries_tagslugredirect_unique_slug"

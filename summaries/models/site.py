@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ContentVersion(models.Model):
@@ -14,8 +15,8 @@ class ContentVersion(models.Model):
     number = models.PositiveBigIntegerField(_("版"), default=0)
 
     class Meta:
-        verbose_name = _("公開内容の版")
-        verbose_name_plural = _("公開内容の版")
+        verbose_name = pgettext_lazy("singular", "公開内容の版")
+        verbose_name_plural = pgettext_lazy("plural", "公開内容の版")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(pk=1), name="summaries_contentversion_one_row"

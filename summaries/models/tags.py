@@ -4,6 +4,7 @@ from django.apps import apps
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
@@ -52,8 +53,8 @@ class Tag(TagBase):
     natural_key_fields = ("name",)
 
     class Meta:
-        verbose_name = _("タグ")
-        verbose_name_plural = _("タグ")
+        verbose_name = pgettext_lazy("singular", "タグ")
+        verbose_name_plural = pgettext_lazy("plural", "タグ")
         ordering = ["name", "pk"]
 
     def save(self, *args, **kwargs):
@@ -96,14 +97,14 @@ class TaggedTalk(TaggedItemBase):
         Tag,
         on_delete=models.CASCADE,
         related_name="tagged_talks",
-        verbose_name=_("タグ"),
+        verbose_name=pgettext_lazy("singular", "タグ"),
     )
 
     natural_key_fields = ("content_object__slug", "tag__name")
 
     class Meta:
-        verbose_name = _("講演のタグ")
-        verbose_name_plural = _("講演のタグ")
+        verbose_name = pgettext_lazy("singular", "講演のタグ")
+        verbose_name_plural = pgettext_lazy("plural", "講演のタグ")
         ordering = ["content_object", "pk"]
         constraints = [
             models.UniqueConstraint(

@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
@@ -109,8 +110,8 @@ class Talk(NaturalKeyMixin, models.Model):
     natural_key_fields = ("slug",)
 
     class Meta:
-        verbose_name = _("講演")
-        verbose_name_plural = _("講演")
+        verbose_name = pgettext_lazy("singular", "講演")
+        verbose_name_plural = pgettext_lazy("plural", "講演")
         ordering = ["-published_at", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -185,7 +186,7 @@ class TalkSpeaker(NaturalKeyMixin, models.Model):
         Speaker,
         on_delete=models.PROTECT,
         related_name="talk_roles",
-        verbose_name=_("登壇者"),
+        verbose_name=pgettext_lazy("singular", "登壇者"),
     )
     role = models.CharField(
         _("役割"),
@@ -200,8 +201,8 @@ class TalkSpeaker(NaturalKeyMixin, models.Model):
     natural_key_fields = ("talk__slug", "speaker__slug")
 
     class Meta:
-        verbose_name = _("講演の登壇者")
-        verbose_name_plural = _("講演の登壇者")
+        verbose_name = pgettext_lazy("singular", "講演の登壇者")
+        verbose_name_plural = pgettext_lazy("plural", "講演の登壇者")
         ordering = ["talk", "position", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -214,7 +215,10 @@ class TalkSpeaker(NaturalKeyMixin, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.speaker}（{self.role}）" if self.role else str(self.speaker)
+        if not self.role:
+            return str(self.speaker)
+        values = {"name": self.speaker, "role": self.role}
+        return gettext("%(name)s（%(role)s）") % values
 
     def natural_key(self):
         return (*self.talk.natural_key(), *self.speaker.natural_key())

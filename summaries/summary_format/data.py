@@ -26,7 +26,17 @@ class Problem:
 
     @property
     def message(self):
-        return self.template % self.params if self.params else self.template
+        """In the source language; the site shows `importer.describe(problem)`."""
+        if not self.params:
+            return self.template
+        return self.template % self.params_as_text("、")
+
+    def params_as_text(self, separator):
+        """The params, a tuple (a list of names) joined with `separator`."""
+        return {
+            key: separator.join(value) if isinstance(value, tuple) else value
+            for key, value in self.params.items()
+        }
 
     def __str__(self):
         return f"{self.line}行目: {self.message}"

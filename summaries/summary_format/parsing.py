@@ -159,7 +159,7 @@ class _Parser(SectionReaders):
             return False
         if TIMECODE.match(text) or text[-1] in "。．.？?！!、":
             return False
-        known = "、".join(HEADINGS)
+        known = HEADINGS  # joined in the reader's language when shown
         guess = difflib.get_close_matches(text, HEADINGS, n=1, cutoff=0.6)
         if guess:
             fail(line.no, msg.UNKNOWN_HEADING_GUESS, found=text, guess=guess[0],

@@ -68,5 +68,12 @@ class PublishedTalksMixin(PageMixin):
         return result
 
 
+class Content(str):
+    """A title or a name: content, Japanese whatever the interface's language
+    (the templates mark it with lang="ja" on English pages)."""
+
+    is_content = True
+
+
 def crumb(label, url_name=None, **kwargs):
     return (label, reverse(url_name, kwargs=kwargs or None) if url_name else None)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from ..models import Speaker
-from .mixins import PageMixin, PublishedTalksMixin, crumb
+from .mixins import Content, PageMixin, PublishedTalksMixin, crumb
 
 
 class SpeakerListView(PageMixin, ListView):
@@ -30,7 +30,7 @@ class SpeakerDetailView(PublishedTalksMixin, ListView):
     def get_breadcrumbs(self):
         return [
             crumb(_("登壇者一覧"), "summaries:speaker-list"),
-            crumb(self.speaker.name),
+            crumb(Content(self.speaker.name)),
         ]
 
     def get_context_data(self, **kwargs):

@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from ..models import Tag, Talk
-from .mixins import PageMixin, PublishedTalksMixin, crumb
+from .mixins import Content, PageMixin, PublishedTalksMixin, crumb
 from .slugs import OldSlugRedirectMixin
 
 
@@ -33,7 +33,10 @@ class TagDetailView(OldSlugRedirectMixin, PublishedTalksMixin, ListView):
         return super().get_queryset().filter(tagged_items__tag=self.tag)
 
     def get_breadcrumbs(self):
-        return [crumb(_("タグ一覧"), "summaries:tag-list"), crumb(self.tag.name)]
+        return [
+            crumb(_("タグ一覧"), "summaries:tag-list"),
+            crumb(Content(self.tag.name)),
+        ]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)

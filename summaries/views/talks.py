@@ -9,7 +9,7 @@ from ..search import insights
 from ..search.query import Query, RankedTalks
 from ..search.snippets import highlight, snippet
 from ..structured_data import video_object
-from .mixins import PageMixin, PublishedTalksMixin, crumb
+from .mixins import Content, PageMixin, PublishedTalksMixin, crumb
 from .preview import StaffPreviewMixin, may_preview
 from .slugs import OldSlugRedirectMixin
 
@@ -99,7 +99,10 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
         return Talk.objects.published().for_detail()
 
     def get_breadcrumbs(self):
-        return [crumb(_("講演一覧"), "summaries:talk-list"), crumb(self.object.title)]
+        return [
+            crumb(_("講演一覧"), "summaries:talk-list"),
+            crumb(Content(self.object.title)),
+        ]
 
     def get_canonical_path(self):
         return self.object.get_absolute_url()

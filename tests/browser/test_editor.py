@@ -221,3 +221,30 @@ def test_reordering_alone_counts_as_an_unsaved_change(editor_page):
     page.goto(reverse("admin:index"))
     assert dialogs == ["beforeunload"]
     assert texts(talk.takeaways.all()) == ["要点1", "要点2"]
+
+
+def test_the_widgets_speak_english_in_the_english_admin(editor_page):
+    """Their texts come through the admin's JavaScript catalogue (djangojs.po)."""
+    page = editor_page
+    make_talk(tags=["DX", "防災"])
+    talk = make_talk(takeaways=2, tags=["防災"])
+    page.goto("/en" + reverse("admin:summaries_talk_change", args=[talk.pk]))
+    group = page.locator("#takeaways-group")
+    down = group.get_by_role("button", name="Move “要点1” down")
+    assert group.locator(".ordering-handle").first.get_attribute("title") == (
+        "Drag to reorder"
+    )
+    down.focus()
+    page.keyboard.press("Enter")
+    assert (
+        group.locator(".ordering-live").inner_text() == "Moved “要点1” to position 2."
+    )
+
+    entry = page.get_by_role("combobox", name="Tags")
+    assert page.get_by_role("list", name="Chosen tags").count() == 1
+    page.get_by_role("button", name="Remove the tag “防災”").click()
+    entry.press_sequentially("ｄ")
+    page.get_by_role("option", name="DX (1 talk)").wait_for()
+    assert page.locator(".tag-field [aria-live]").inner_text() == (
+        "1 suggestion. Choose with the up and down arrow keys."
+    )

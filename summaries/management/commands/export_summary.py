@@ -1,6 +1,6 @@
 """manage.py export_summary SLUG: a talk as summary text, ready to import again."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy
 from ...importer import describe, to_data
 from ...models import PART_MODELS, Channel, Tag, Talk
 from ...summary_format import SummaryError, differences, one_line, parse, render
+from ...text import join_list
+from ..base import TranslatedCommand
 
 # What each TalkData field is called on the editor's side.
 LABELS = {
@@ -36,7 +38,7 @@ def label(field, n):
     return format_lazy("{}{}", name, n) if n else name
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy(
         "講演を要約テキストの形式で書き出します。"
         "取り込み直すと同じ講演になります（登壇者は形式に含まれません）。"
@@ -80,5 +82,5 @@ class Command(BaseCommand):
             self.warn(_("取り込み直すと次の項目が変わります: %(parts)s"), lost)
 
     def warn(self, message, places):
-        parts = "、".join(str(label(field, n)) for field, n in places)
+        parts = join_list(label(field, n) for field, n in places)
         self.stderr.write(self.style.WARNING(message % {"parts": parts}))

@@ -8,12 +8,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import DatabaseError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from ...importer import apply, describe, known_tags
 from ...summary_format import SummaryError, decode, parse
+from ..base import TranslatedCommand
 
 RESULTS = {
     "created": _("取り込みました: %(file)s → 「%(title)s」（%(status)s、%(slug)s）"),
@@ -48,10 +50,14 @@ TOTALS = _(
     "%(created)d件取り込み、%(updated)d件更新、%(unchanged)d件変更なし、"
     "%(skipped)d件スキップ、%(failed)d件失敗。"
 )
-SOME_FAILED = _("%(failed)d件のファイルを取り込めませんでした（上の「失敗」の行）。")
+SOME_FAILED = ngettext_lazy(
+    "%(failed)d件のファイルを取り込めませんでした（上の「失敗」の行）。",
+    "%(failed)d件のファイルを取り込めませんでした（上の「失敗」の行）。",
+    "failed",
+)
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = _(
         "要約テキストのファイルから講演を取り込みます（1ファイル1講演、"
         "ファイルごとに全部か無し）。新しい講演は --publish がなければ下書きです。"

@@ -2,13 +2,15 @@
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ...search.indexing import rebuild
+from ..base import TranslatedCommand
 
 
-class Command(BaseCommand):
-    help = (
+class Command(TranslatedCommand):
+    help = _(
         "検索索引を作り直します。索引は保存のたびに自動で更新されるため、"
         "通常は不要です（データベースを直接書き換えたときや、索引の方式を"
         "変えたときに使います）。"
@@ -17,9 +19,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         count = rebuild()
+        message = ngettext(
+            "%(count)d件の講演の検索索引を作り直しました（%(seconds).1f秒）。",
+            "%(count)d件の講演の検索索引を作り直しました（%(seconds).1f秒）。",
+            count,
+        )
+        seconds = time.monotonic() - started
         self.stdout.write(
-            self.style.SUCCESS(
-                f"{count}件の講演の検索索引を作り直しました"
-                f"（{time.monotonic() - started:.1f}秒）。"
-            )
+            self.style.SUCCESS(message % {"count": count, "seconds": seconds})
         )

@@ -5,6 +5,15 @@
 (function () {
   "use strict";
 
+  // The admin loads Django's JavaScript catalogue (admin:jsi18n) before this:
+  // the texts here are the Japanese source, translated on /en/admin/ from
+  // summaries/locale/en/LC_MESSAGES/djangojs.po. Without it, they stay as is.
+  var gettext = window.gettext || function (text) { return text; };
+  var interpolate = window.interpolate || function (format, args) {
+    var i = 0;
+    return format.replace(/%s/g, function () { return String(args[i++]); });
+  };
+
   var ROW = "tr.form-row:not(.empty-form)";
 
   function rows(group) {
@@ -38,8 +47,8 @@
     else if (select && select.selectedIndex >= 0) text = select.options[select.selectedIndex].text;
     else if (inputs.length) text = inputs[inputs.length - 1].value;
     text = text.trim();
-    if (text) return "「" + (text.length > 24 ? text.slice(0, 24) + "…" : text) + "」";
-    return (index + 1) + "行目";
+    if (text) return interpolate(gettext("「%s」"), [text.length > 24 ? text.slice(0, 24) + "…" : text]);
+    return interpolate(gettext("%s行目"), [index + 1]);
   }
 
   function renumber(group) {
@@ -62,11 +71,11 @@
       var down = row.querySelector(".ordering-move--down");
       if (up) {
         up.disabled = i === 0;
-        up.setAttribute("aria-label", describe(row, i) + "を上へ移動");
+        up.setAttribute("aria-label", interpolate(gettext("%sを上へ移動"), [describe(row, i)]));
       }
       if (down) {
         down.disabled = i === list.length - 1;
-        down.setAttribute("aria-label", describe(row, i) + "を下へ移動");
+        down.setAttribute("aria-label", interpolate(gettext("%sを下へ移動"), [describe(row, i)]));
       }
     });
   }
@@ -80,7 +89,9 @@
   function announce(group, row) {
     var index = rows(group).indexOf(row);
     var live = group.querySelector(".ordering-live");
-    if (live) live.textContent = describe(row, index) + "を" + (index + 1) + "番目に移動しました。";
+    if (live) {
+      live.textContent = interpolate(gettext("%sを%s番目に移動しました。"), [describe(row, index), index + 1]);
+    }
   }
 
   function moveRow(row, before) {
@@ -112,7 +123,7 @@
     var handle = button("ordering-handle", "⠿");
     handle.tabIndex = -1; // the buttons are the keyboard way; the handle is for pointers
     handle.setAttribute("aria-hidden", "true");
-    handle.title = "ドラッグして並べ替え";
+    handle.title = gettext("ドラッグして並べ替え");
     controls.append(number, handle, button("ordering-move ordering-move--up", "↑"),
       button("ordering-move ordering-move--down", "↓"));
     cell.appendChild(controls);

@@ -8,6 +8,16 @@
 (function () {
   "use strict";
 
+  // The admin loads Django's JavaScript catalogue (admin:jsi18n) before this:
+  // the texts here are the Japanese source, translated on /en/admin/ from
+  // summaries/locale/en/LC_MESSAGES/djangojs.po. Without it, they stay as is.
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (format, args) {
+    var i = 0;
+    return format.replace(/%s/g, function () { return String(args[i++]); });
+  };
+
   var SEPARATORS = /[、，,;；\r\n]+/;
   var counter = 0;
 
@@ -30,7 +40,7 @@
     this.root.className = "tag-field";
     this.list = document.createElement("ul");
     this.list.className = "tag-field__tokens";
-    this.list.setAttribute("aria-label", "選択中のタグ");
+    this.list.setAttribute("aria-label", gettext("選択中のタグ"));
     this.entry = document.createElement("input");
     this.entry.type = "text";
     this.entry.className = "tag-field__entry";
@@ -43,14 +53,14 @@
     var hint = document.createElement("span");
     hint.id = base + "-hint";
     hint.className = "visually-hidden";
-    hint.textContent = "読点かカンマ、Enter でタグを確定します。Backspace で最後のタグを外します。";
+    hint.textContent = gettext("読点かカンマ、Enter でタグを確定します。Backspace で最後のタグを外します。");
     var describedBy = original.getAttribute("aria-describedby");
     this.entry.setAttribute("aria-describedby", (describedBy ? describedBy + " " : "") + hint.id);
     this.listbox = document.createElement("ul");
     this.listbox.className = "tag-field__listbox";
     this.listbox.id = base + "-listbox";
     this.listbox.setAttribute("role", "listbox");
-    this.listbox.setAttribute("aria-label", "既存のタグの候補");
+    this.listbox.setAttribute("aria-label", gettext("既存のタグの候補"));
     this.listbox.hidden = true;
     this.entry.setAttribute("aria-controls", this.listbox.id);
     this.live = document.createElement("p");
@@ -147,13 +157,13 @@
     if (!name) return;
     var key = fold(name);
     if (this.tags.some(function (tag) { return fold(tag) === key; })) {
-      if (!quiet) this.say("「" + name + "」はもう付いています。");
+      if (!quiet) this.say(interpolate(gettext("「%s」はもう付いています。"), [name]));
       return;
     }
     name = this.known[key] || name; // a variant (ｄｘ) becomes the existing tag (DX)
     this.tags.push(name);
     this.render();
-    if (!quiet) this.say("タグ「" + name + "」を追加しました。");
+    if (!quiet) this.say(interpolate(gettext("タグ「%s」を追加しました。"), [name]));
   };
 
   TagField.prototype.remove = function (index) {
@@ -161,7 +171,7 @@
     this.render();
     this.sync();
     this.entry.focus();
-    this.say("タグ「" + name + "」を外しました。");
+    this.say(interpolate(gettext("タグ「%s」を外しました。"), [name]));
   };
 
   TagField.prototype.render = function () {
@@ -176,7 +186,7 @@
       remove.type = "button";
       remove.className = "tag-field__remove";
       remove.dataset.index = String(index);
-      remove.setAttribute("aria-label", "タグ「" + name + "」を外す");
+      remove.setAttribute("aria-label", interpolate(gettext("タグ「%s」を外す"), [name]));
       remove.textContent = "×";
       item.append(label, remove);
       self.list.appendChild(item);
@@ -189,7 +199,7 @@
     var names = this.tags.slice();
     var pending = clean(this.entry.value);
     if (pending && !this.composing) names.push(pending);
-    this.original.value = names.join("、");
+    this.original.value = names.join("、"); // data for the server, not text to read
   };
 
   TagField.prototype.suggest = function () {
@@ -228,13 +238,16 @@
       option.textContent = r.name;
       var count = document.createElement("span");
       count.className = "tag-field__count";
-      count.textContent = "（" + r.count + "件）";
+      count.textContent = interpolate(ngettext("（%s件）", "（%s件）", r.count), [r.count]);
       option.appendChild(count);
       self.listbox.appendChild(option);
     });
     this.listbox.hidden = false;
     this.entry.setAttribute("aria-expanded", "true");
-    this.say(this.options.length + "件の候補があります。上下の矢印キーで選べます。");
+    var n = this.options.length;
+    this.say(interpolate(ngettext(
+      "%s件の候補があります。上下の矢印キーで選べます。",
+      "%s件の候補があります。上下の矢印キーで選べます。", n), [n]));
   };
 
   TagField.prototype.highlight = function (index) {
