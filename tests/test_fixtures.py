@@ -6,22 +6,9 @@ import pytest
 from django.core.management import call_command
 
 from summaries.models import Question, Tag, TaggedTalk, Takeaway, Talk, TalkSpeaker
+from tests.summary_samples import SEED_TAGS
 
 pytestmark = pytest.mark.django_db
-
-SEED_TAGS = [
-    "デジタル改革",
-    "東京都",
-    "デジタル庁",
-    "DX",
-    "コロナ",
-    "チャレンジ",
-    "デジタル化",
-    "デザインオフィサー",
-    "GovTech東京",
-    "DXアワード",
-    "市民ニーズ",
-]
 
 
 def test_seed_talk_has_its_header(seed):
