@@ -15,6 +15,7 @@ class ContentVersion(models.Model):
     number = models.PositiveBigIntegerField(_("版"), default=0)
 
     class Meta:
+        ordering = ["pk"]
         verbose_name = pgettext_lazy("singular", "公開内容の版")
         verbose_name_plural = pgettext_lazy("plural", "公開内容の版")
         constraints = [
