@@ -56,7 +56,12 @@ INSTALLED_APPS = [
     "taggit",
     "corsheaders",
     "reversion",
+    # The core (talks and their parts), then the capabilities built on it, each
+    # an app with its own tables, migrations and receivers (docs/architecture.md).
     "summaries",
+    "summaries.ratings",
+    "summaries.search",
+    "summaries.pagecache",
 ]
 
 MIDDLEWARE = [
@@ -102,7 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "summaries.page_cache.csrf",
+                "summaries.pagecache.pages.csrf",
             ],
         },
     },
@@ -195,11 +200,13 @@ TAGGIT_STRING_FROM_TAGS = "summaries.tagging.edit_string"
 # Readers' votes and "was this useful?" answers: at most RATING_RATE_LIMIT posts
 # per address in each RATING_RATE_WINDOW seconds. A whole office shares one
 # address, so the default is far above what one person sends.
-RATING_RATE_LIMIT = int(os.environ.get("RATING_RATE_LIMIT", "300"))
-RATING_RATE_WINDOW = int(os.environ.get("RATING_RATE_WINDOW", "60"))
-# Behind a reverse proxy, the request header (as in request.META) that carries
-# the reader's address, e.g. HTTP_X_FORWARDED_FOR; its last address is used.
-CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
+RATING_RATE_LIMIT = env_int("RATING_RATE_LIMIT", 300)
+RATING_RATE_WINDOW = env_int("RATING_RATE_WINDOW", 60)
+
+# How many proxies of ours (load balancer, CDN) append to X-Forwarded-For in
+# front of the app; 0 trusts only the connecting address. The one setting for
+# the client's address: login lockout and rate limits (summaries/client_address.py).
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXIES", 0)
 
 # Open data: anyone may read /api/ from any origin; nothing else is shared.
 CORS_URLS_REGEX = r"^/api/.*$"
@@ -280,11 +287,8 @@ AXES_VERBOSE = False
 # Axes's own admin pages are English-only; `manage.py axes_reset_username NAME`
 # lifts a lockout before the cool-off ends.
 AXES_ENABLE_ADMIN = False
-AXES_CLIENT_IP_CALLABLE = "summaries.admin.login_guard.client_address"
+AXES_CLIENT_IP_CALLABLE = "summaries.client_address.client_address"
 AXES_LOCKOUT_CALLABLE = "summaries.admin.login_guard.lockout_response"
-# How many proxies (load balancer, CDN) append to X-Forwarded-For in front of
-# the app; 0 trusts only the connecting address.
-TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXIES", 0)
 
 # Logs: JSON lines on stdout (one object per event), plain text while debugging.
 # Request lines carry no client address and no free text from query strings.

@@ -7,40 +7,32 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SummariesConfig(AppConfig):
+    """The core: talks, their parts, tags, speakers, history and slugs.
+
+    Every receiver the core needs is connected here, so this is the whole list.
+    Capabilities (search, ratings, the page cache) connect theirs in their own
+    `ready()`, listening to `signals.talk_changed`.
+    """
+
     name = "summaries"
     verbose_name = _("講演サマリー")
 
     def ready(self):
-        from . import history, redirects, signals  # noqa: F401  (connect receivers)
-        from .search import indexing  # noqa: F401  (keeps the search index in step)
+        from . import history, redirects, roles, signals
 
+        # Row-level saves and deletes of talk content -> `talk_changed`, and
+        # `updated_at` follows it.
+        signals.connect()
+        # Old slugs answer with a redirect to the new address.
+        redirects.connect()
+        # Versions of a talk (django-reversion) follow its parts and tags.
         history.register()
-        # The 編集者 group is made by a data migration; a database flushed by
-        # tests (or a new model's permissions) gets it back after any migrate.
-        post_migrate.connect(ensure_editors_group, sender=self)
+        # Groups are made by data migrations; a database flushed by tests (or a
+        # new model's permissions) gets them back after any migrate.
+        post_migrate.connect(roles.ensure_groups, dispatch_uid="summaries-groups")
 
         # Command-line tools (import_summary and the rest) speak Japanese unless
         # GOVDX_LANGUAGE=en says otherwise. Web requests take their language
         # from the URL whatever this says: LocaleMiddleware activates it anew.
         if language := os.environ.get("GOVDX_LANGUAGE"):
             translation.activate(language)
-
-
-def ensure_editors_group(sender, using="default", **kwargs):
-    """The 編集者 group with its permissions (auth made them just before)."""
-    import importlib
-
-    from django.contrib.auth.models import Group, Permission
-
-    migration = importlib.import_module("summaries.migrations.0002_editors_group")
-    codenames = [
-        f"{action}_{model}"
-        for model, actions in migration.EDITOR_PERMISSIONS.items()
-        for action in actions
-    ]
-    group, _created = Group.objects.using(using).get_or_create(name="編集者")
-    group.permissions.add(
-        *Permission.objects.using(using).filter(
-            content_type__app_label="summaries", codename__in=codenames
-        )
-    )

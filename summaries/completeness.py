@@ -55,9 +55,12 @@ CHECKS = (
 )
 
 
-def _count(model, fk="talk", **filters):
+def _count(talks, relation, **filters):
+    """How many rows of the talk's `relation` (e.g. "takeaways") match `filters`."""
+    rel = talks.model._meta.get_field(relation)
+    fk = rel.field.name
     rows = (
-        model.objects.filter(**{fk: OuterRef("pk")}, **filters)
+        rel.related_model.objects.filter(**{fk: OuterRef("pk")}, **filters)
         .order_by()
         .values(fk)
         .annotate(n=Count("pk"))
@@ -68,15 +71,13 @@ def _count(model, fk="talk", **filters):
 
 def annotate(talks):
     """Talks with the counts every check reads."""
-    from .models import Question, TaggedTalk, Takeaway, TalkSpeaker
-
     return talks.annotate(
         check_tldr_chars=Length("tldr"),
-        check_takeaways=_count(Takeaway),
-        check_takeaways_without_emoji=_count(Takeaway, emoji=""),
-        check_unanswered=_count(Question, answer=""),
-        check_speakers=_count(TalkSpeaker),
-        check_tags=_count(TaggedTalk, fk="content_object"),
+        check_takeaways=_count(talks, "takeaways"),
+        check_takeaways_without_emoji=_count(talks, "takeaways", emoji=""),
+        check_unanswered=_count(talks, "questions", answer=""),
+        check_speakers=_count(talks, "talk_speakers"),
+        check_tags=_count(talks, "tagged_items"),
     )
 
 

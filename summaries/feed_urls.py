@@ -6,7 +6,7 @@ from django.urls import path
 
 from . import converters  # noqa: F401  (registers <uslug:…>)
 from .feeds import LatestTalksFeed, TagFeed
-from .page_cache import cached_page
+from .pagecache.pages import cached_page
 from .sitemaps import SITEMAPS
 from .views import about
 

@@ -27,8 +27,7 @@ from .models import (
     TalkSpeaker,
     TranscriptSegment,
 )
-from .search.indexing import index_talks
-from .signals import collecting_changes
+from .signals import announce, collecting_changes
 from .text import fold
 
 MARK = "【生成】"
@@ -310,8 +309,10 @@ def generate(count, seed=1, progress=None):
             ids.extend(talk.pk for talk in talks)
             if progress:
                 progress(len(ids))
-        # Nothing above sent a signal: index everything once, at the end.
-        index_talks(ids)
+        # Nothing above sent a signal: one event for them all, at the end (the
+        # search index and the page cache follow it). Raw: the rows were
+        # written as given, their updated_at included.
+        announce(ids, raw=True)
     return ids
 
 

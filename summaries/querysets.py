@@ -1,10 +1,27 @@
-"""Every rule about which talks are read, and how they are fetched."""
+"""Every rule about which talks are read, and how they are fetched.
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Sum
-from django.db.models.functions import Coalesce
+Nothing here imports the model package: the rules reach related models
+through the model they query (`related_model()`), so models, querysets and
+the completeness checks import one another in one direction only.
+"""
+
+from django.db import models
+from django.db.models import Count, Prefetch
 from django.utils import timezone
 
-from .models.base import NaturalKeyQuerySet
+from . import completeness
+
+
+def related_model(queryset, name):
+    """The model at the other end of `queryset.model`'s relation `name`."""
+    return queryset.model._meta.get_field(name).related_model
+
+
+class NaturalKeyQuerySet(models.QuerySet):
+    """Fixtures name rows by `natural_key_fields`, so loading twice updates in place."""
+
+    def get_by_natural_key(self, *key):
+        return self.get(**dict(zip(self.model.natural_key_fields, key, strict=True)))
 
 
 class TalkQuerySet(NaturalKeyQuerySet):
@@ -24,56 +41,26 @@ class TalkQuerySet(NaturalKeyQuerySet):
 
     def with_completeness(self):
         """Talks with the counts the completeness checklist reads (no extra query)."""
-        from .completeness import annotate
-
-        return annotate(self)
+        return completeness.annotate(self)
 
     def needs_review(self):
         """Talks failing any completeness check (要確認)."""
-        from .completeness import failing_any
-
-        return self.with_completeness().filter(failing_any())
+        return self.with_completeness().filter(completeness.failing_any())
 
     def newest_first(self):
         """The public order: latest publication first, ties broken by id."""
         return self.order_by("-published_at", "-pk")
 
     def for_cards(self):
-        """What a list of talks shows: channel, speakers, tags, ratings: 4 queries."""
-        from .models import TalkSpeaker
+        """What a list of talks shows: channel, speakers, tags: 3 queries.
 
-        return (
-            self.select_related("channel")
-            .prefetch_related(
-                "tags",
-                Prefetch(
-                    "talk_speakers",
-                    queryset=TalkSpeaker.objects.select_related("speaker"),
-                ),
-            )
-            .with_ratings()
-        )
-
-    def with_ratings(self):
-        """Each talk with `rating_count` and `rating_total` (sum of scores).
-
-        Subqueries rather than a join, so they never multiply other counts
-        (`related_to`'s shared tags) and stay exact with no stored copy to drift.
+        Readers' ratings belong to the ratings app: views that show them
+        compose `summaries.ratings.voting.with_ratings()` with this.
         """
-        from .models import Rating
-
-        votes = Rating.objects.filter(talk=OuterRef("pk")).order_by().values("talk")
-        return self.annotate(
-            rating_count=Coalesce(
-                Subquery(votes.annotate(n=Count("pk")).values("n")),
-                0,
-                output_field=IntegerField(),
-            ),
-            rating_total=Coalesce(
-                Subquery(votes.annotate(n=Sum("score")).values("n")),
-                0,
-                output_field=IntegerField(),
-            ),
+        talk_speakers = related_model(self, "talk_speakers").objects
+        return self.select_related("channel").prefetch_related(
+            "tags",
+            Prefetch("talk_speakers", queryset=talk_speakers.select_related("speaker")),
         )
 
     def for_detail(self):

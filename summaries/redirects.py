@@ -1,7 +1,8 @@
 """Slug history: when a talk's or tag's slug changes, its old address redirects.
 
 Every writer saves through the model (admin, importer, restore, tag rename), so
-the receivers below see each change; the public views ask `target_for()` only
+the receivers below (connected by `connect()`, from SummariesConfig.ready) see
+each change; the public views ask `target_for()` only
 when no object has the slug they were given.
 """
 
@@ -53,10 +54,12 @@ def target_for(model, slug):
     return getattr(redirect, fk) if redirect else None
 
 
-for _model in REDIRECTS:
-    pre_save.connect(
-        _remember_old_slug, sender=_model, dispatch_uid=f"slug-before-{_model}"
-    )
-    post_save.connect(
-        _record_slug_change, sender=_model, dispatch_uid=f"slug-after-{_model}"
-    )
+def connect():
+    """Watch slugs change (called from SummariesConfig.ready)."""
+    for model in REDIRECTS:
+        pre_save.connect(
+            _remember_old_slug, sender=model, dispatch_uid=f"slug-before-{model}"
+        )
+        post_save.connect(
+            _record_slug_change, sender=model, dispatch_uid=f"slug-after-{model}"
+        )

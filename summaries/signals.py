@@ -4,13 +4,16 @@ Admin forms, the importer, fixtures and restores all save models; the receivers
 below turn each row-level save or delete into `talk_changed`, so whatever must
 follow content (the search index, cached pages) listens in one place.
 Inside `collecting_changes()` the event is sent once, at the end, for all talks.
+
+`connect()` wires the row-level receivers; `SummariesConfig.ready()` calls it.
+Capabilities connect their own receivers to `talk_changed` in their `ready()`.
 """
 
-import threading
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import Signal, receiver
+from django.dispatch import Signal
 from django.utils import timezone
 
 from .models import PART_MODELS, Channel, Speaker, Tag, TaggedTalk, Talk, TalkSpeaker
@@ -19,17 +22,29 @@ from .models import PART_MODELS, Channel, Speaker, Tag, TaggedTalk, Talk, TalkSp
 # and `raw`: True when every write came from loading a fixture (rows as given).
 talk_changed = Signal()
 
-_state = threading.local()
+
+class _Pending:
+    """What a `collecting_changes()` block has gathered so far."""
+
+    def __init__(self):
+        self.talk_ids = set()
+        self.raw = True
+
+
+# A context variable, not a thread-local: under ASGI several requests share a
+# thread, and each must collect only its own writes.
+_pending = ContextVar("summaries_pending_changes", default=None)
 
 
 def announce(talk_ids, raw=False):
+    """Say that these talks changed: now, or at the end of the collecting block."""
     talk_ids = {pk for pk in talk_ids if pk is not None}
     if not talk_ids:
         return
-    pending = getattr(_state, "pending", None)
+    pending = _pending.get()
     if pending is not None:
-        pending.update(talk_ids)
-        _state.raw = _state.raw and raw
+        pending.talk_ids.update(talk_ids)
+        pending.raw = pending.raw and raw
     else:
         talk_changed.send(sender=Talk, talk_ids=talk_ids, raw=raw)
 
@@ -37,19 +52,18 @@ def announce(talk_ids, raw=False):
 @contextmanager
 def collecting_changes():
     """Send one `talk_changed` for everything written inside the block."""
-    if getattr(_state, "pending", None) is not None:
+    if _pending.get() is not None:
         yield  # already collecting: the outermost block sends
         return
-    _state.pending, _state.raw = set(), True
+    pending = _Pending()
+    token = _pending.set(pending)
     try:
         yield
-        pending, raw = _state.pending, _state.raw
     finally:
-        _state.pending = None
-    announce(pending, raw)
+        _pending.reset(token)
+    announce(pending.talk_ids, pending.raw)
 
 
-@receiver([post_save, post_delete], sender=Talk)
 def _talk_saved(sender, instance, raw=False, **kwargs):
     announce({instance.pk}, raw)
 
@@ -58,23 +72,10 @@ def _part_saved(sender, instance, raw=False, **kwargs):
     announce({instance.talk_id}, raw)
 
 
-for _model in (*PART_MODELS, TalkSpeaker):
-    post_save.connect(
-        _part_saved, sender=_model, dispatch_uid=f"part-{_model.__name__}"
-    )
-    post_delete.connect(
-        _part_saved, sender=_model, dispatch_uid=f"part-{_model.__name__}"
-    )
-
-
-@receiver([post_save, post_delete], sender=TaggedTalk)
 def _tagging_saved(sender, instance, raw=False, **kwargs):
     announce({instance.content_object_id}, raw)
 
 
-@receiver(post_save, sender=Tag)
-@receiver(post_save, sender=Speaker)
-@receiver(post_save, sender=Channel)
 def _shared_record_saved(sender, instance, created, raw=False, **kwargs):
     # A renamed tag, speaker or channel changes every talk that shows it.
     if created or raw:
@@ -92,7 +93,6 @@ def _shared_record_saved(sender, instance, created, raw=False, **kwargs):
     announce(set(ids))
 
 
-@receiver(talk_changed, dispatch_uid="touch-updated-at")
 def _touch_updated_at(sender, talk_ids, raw=False, **kwargs):
     # `updated_at` is when what the public sees last changed: a part, a tag or a
     # speaker's new name changes the talk too, so the API's ETag and
@@ -100,3 +100,22 @@ def _touch_updated_at(sender, talk_ids, raw=False, **kwargs):
     # signal, so this does not loop. A fixture brings its own updated_at.
     if not raw:
         Talk.objects.filter(pk__in=talk_ids).update(updated_at=timezone.now())
+
+
+def connect():
+    """Turn every row-level write of talk content into `talk_changed`."""
+    row_receivers = [
+        (_talk_saved, (Talk,)),
+        (_part_saved, (*PART_MODELS, TalkSpeaker)),
+        (_tagging_saved, (TaggedTalk,)),
+    ]
+    for receiver, models in row_receivers:
+        for model in models:
+            uid = f"talk-changed-{model.__name__}"
+            post_save.connect(receiver, sender=model, dispatch_uid=uid)
+            post_delete.connect(receiver, sender=model, dispatch_uid=uid)
+    for model in (Tag, Speaker, Channel):
+        post_save.connect(
+            _shared_record_saved, sender=model, dispatch_uid=f"renamed-{model.__name__}"
+        )
+    talk_changed.connect(_touch_updated_at, dispatch_uid="touch-updated-at")

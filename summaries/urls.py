@@ -1,8 +1,9 @@
 from django.urls import path
 
 from . import converters  # noqa: F401  (registers <uslug:…>)
-from .page_cache import cached_page
-from .views import about, api_guide, home, ratings, speakers, tags, talks
+from .pagecache.pages import cached_page
+from .ratings import views as ratings
+from .views import about, api_guide, home, speakers, tags, talks
 
 
 def page(route, view, name):

@@ -2,6 +2,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import override_settings
 
+from summaries.roles import EDITORS
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _static_files_without_collectstatic():
@@ -46,7 +48,7 @@ def editor(django_user_model):
     user = django_user_model.objects.create_user(
         "editor", password="correct-horse-battery", is_staff=True
     )
-    user.groups.add(Group.objects.get(name="編集者"))
+    user.groups.add(Group.objects.get(name=EDITORS))
     return user
 
 

@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from summaries.models import Feedback, Talk
+from summaries.models import Talk
+from summaries.ratings.models import Feedback
 from tests.factories import make_talk
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +126,7 @@ def test_editors_read_answers_in_a_list_with_filters(editor_client):
     first, second = make_talk("防災の講演"), make_talk("窓口の講演")
     Feedback.objects.create(talk=first, helpful=True, comment="<script>x()</script>")
     Feedback.objects.create(talk=second, helpful=False, comment="字が小さい")
-    url = reverse("admin:summaries_feedback_changelist")
+    url = reverse("admin:ratings_feedback_changelist")
     page = editor_client.get(url).content.decode()
     assert "&lt;script&gt;x()&lt;/script&gt;" in page
     assert "<script>x()</script>" not in page
@@ -140,12 +141,12 @@ def test_editors_read_answers_in_a_list_with_filters(editor_client):
 
 def test_editors_cannot_add_or_rewrite_answers_but_may_delete_one(editor_client):
     row = Feedback.objects.create(talk=make_talk(), helpful=True, comment="山田です")
-    add = editor_client.get(reverse("admin:summaries_feedback_add"))
+    add = editor_client.get(reverse("admin:ratings_feedback_add"))
     assert add.status_code == 403
-    change_url = reverse("admin:summaries_feedback_change", args=[row.pk])
+    change_url = reverse("admin:ratings_feedback_change", args=[row.pk])
     editor_client.post(change_url, {"helpful": "", "comment": "書き換え"})
     row.refresh_from_db()
     assert (row.helpful, row.comment) == (True, "山田です")
-    delete_url = reverse("admin:summaries_feedback_delete", args=[row.pk])
+    delete_url = reverse("admin:ratings_feedback_delete", args=[row.pk])
     assert editor_client.post(delete_url, {"post": "yes"}).status_code == 302
     assert not Feedback.objects.exists()

@@ -5,7 +5,8 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from summaries.models import SearchEntry, Talk
+from summaries.models import Talk
+from summaries.search.models import SearchEntry
 
 from .search_helpers import search
 

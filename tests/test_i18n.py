@@ -200,20 +200,25 @@ def test_answers_do_not_vary_by_the_browser_language(client, talk):
 
 
 @pytest.mark.parametrize(
-    ("command", "japanese", "english"),
+    ("app", "command", "japanese", "english"),
     [
-        ("import_summary", "要約テキストのファイルから", "Imports talks from summary"),
-        ("export_summary", "講演を要約テキストの形式で", "Writes a talk out in"),
-        ("generate_talks", "ベンチマークや負荷試験の", "Makes fictitious talks"),
-        ("rebuild_search_index", "検索索引を作り直します。", "Rebuilds the search"),
+        ("summaries", "import_summary", "要約テキストのファイルから", "Imports talks"),
+        ("summaries", "export_summary", "講演を要約テキストの形式で", "Writes a talk"),
+        ("summaries", "generate_talks", "ベンチマークや負荷試験の", "Makes fictitious"),
+        (
+            "summaries.search",
+            "rebuild_search_index",
+            "検索索引を作り直します。",
+            "Rebuilds",
+        ),
     ],
 )
-def test_command_help_reads_in_either_language(command, japanese, english):
+def test_command_help_reads_in_either_language(app, command, japanese, english):
     """`manage.py COMMAND --help` prints the translated help (it used to crash
     on the lazy string), in English with GOVDX_LANGUAGE=en."""
     for language, expected in (("ja", japanese), ("en", english)):
         with translation.override(language):
-            parser = load_command_class("summaries", command).create_parser(
+            parser = load_command_class(app, command).create_parser(
                 "manage.py", command
             )
             assert expected in " ".join(parser.format_help().split())

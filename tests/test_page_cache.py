@@ -10,8 +10,8 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from summaries import page_cache
 from summaries.models import Tag, Talk
+from summaries.pagecache import pages as page_cache
 from tests.factories import make_talk
 from tests.html_forms import submit
 

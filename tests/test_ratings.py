@@ -12,8 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from summaries.models import Rating, Talk
-from summaries.ratings import RatingSummary, voter_key
+from summaries.models import Talk
+from summaries.ratings.models import Rating
+from summaries.ratings.voting import RatingSummary, voter_key
 from tests.factories import make_talk
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from summaries.models import Feedback, Rating
-from summaries.ratings import feedback_figures, rating_figures
+from summaries.ratings.feedback import feedback_figures
+from summaries.ratings.models import Feedback, Rating
+from summaries.ratings.voting import rating_figures
 from tests.factories import make_talk
 
 pytestmark = pytest.mark.django_db

@@ -44,7 +44,7 @@ def all_at_once(readers, act):
 def stored_votes(site):
     return json.loads(
         site.python(
-            "import json; from summaries.models import Rating; "
+            "import json; from summaries.ratings.models import Rating; "
             "print(json.dumps([Rating.objects.count(), "
             "Rating.objects.values('voter').distinct().count(), "
             "sorted(Rating.objects.values_list('score', flat=True))]))"

@@ -6,8 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
 
-from summaries.models import SearchEntry, Speaker, Tag, Talk
+from summaries.models import Speaker, Tag, Talk
 from summaries.search.indexing import build_entries
+from summaries.search.models import SearchEntry
 
 from .factories import make_speaker, make_talk
 from .html_forms import submit
@@ -24,8 +25,7 @@ def fts_rowids(query):
     """On SQLite, the talks the FTS table itself holds tokens for."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT rowid FROM summaries_search_fts "
-            "WHERE summaries_search_fts MATCH %s",
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s",
             [f'"{query}"'],
         )
         return sorted(row[0] for row in cursor.fetchall())

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from summaries.models import SearchLog
+from summaries.search.models import SearchLog
 
 from .factories import make_talk
 from .search_helpers import BROWSER, search
@@ -81,7 +81,7 @@ def test_top_and_zero_result_queries_of_the_last_30_days():
 def test_editors_see_the_insights_page(editor_client):
     for query, count in [("防災", 2), ("防災", 2), ("宇宙 <b>", 0)]:
         SearchLog.objects.create(query=query, result_count=count)
-    response = editor_client.get("/admin/summaries/searchlog/")
+    response = editor_client.get("/admin/search/searchlog/")
     page = response.content.decode()
     assert response.status_code == 200
     assert "直近30日間の検索: 3回。" in page
@@ -94,14 +94,14 @@ def test_editors_see_the_insights_page(editor_client):
 
 def test_insights_are_read_only(editor_client):
     SearchLog.objects.create(query="防災", result_count=1)
-    assert editor_client.get("/admin/summaries/searchlog/add/").status_code == 403
+    assert editor_client.get("/admin/search/searchlog/add/").status_code == 403
     log = SearchLog.objects.get()
-    response = editor_client.post(f"/admin/summaries/searchlog/{log.pk}/delete/")
+    response = editor_client.post(f"/admin/search/searchlog/{log.pk}/delete/")
     assert response.status_code == 403
     assert SearchLog.objects.count() == 1
 
 
 def test_the_public_cannot_see_insights(client):
-    response = client.get("/admin/summaries/searchlog/")
+    response = client.get("/admin/search/searchlog/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")

@@ -181,7 +181,7 @@ PYTHON_DATA = {
     # An example value inside the (English) API schema.
     "summaries/api/schemas.py": {"Their part in this talk, e.g. 聞き手."},
     # The editors' group name: a database row that a migration creates.
-    "summaries/apps.py": {"編集者"},
+    "summaries/roles.py": {"編集者"},
 }
 TRANSLATION = "django.utils.translation"
 # Where each function takes its message(s): makemessages extracts these.

@@ -1,9 +1,11 @@
 """The KPI dashboard on the admin home: each panel is one small function.
 
 A panel function takes `now` and returns a `Panel` (or None to hide itself);
-`PANELS` is the list shown, in order. Each costs one or two queries whatever the
-number of talks. Charts are drawn here as plain numbers for an inline SVG
-(templates/admin/summaries/dashboard/), with the same numbers as a table.
+`PANELS` is the list shown, in order: the core's panels, then those each
+capability registers from its admin module (`register()`). Each costs one or
+two queries whatever the number of talks. Charts are drawn here as plain
+numbers for an inline SVG (templates/admin/summaries/dashboard/), with the same
+numbers as a table.
 """
 
 import datetime as dt
@@ -17,9 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..completeness import CHECKS, failing_any
-from ..models import Rating, Talk
-from ..ratings import feedback_figures, rating_figures
-from ..search.models import SearchLog
+from ..models import Talk
 from ..text import join_list
 
 
@@ -160,90 +160,17 @@ def completeness_panel(now):
     )
 
 
-def searches_panel(now, days=30, limit=10):
-    """What readers look for; shown once searches have been recorded."""
-    recent = SearchLog.objects.recent(days, now)
-    top = list(recent.top_queries(limit))
-    if not top:
-        return None
-    return Panel(
-        title=ngettext(
-            "よく検索された語（%(days)d日間）", "よく検索された語（%(days)d日間）", days
-        )
-        % {"days": days},
-        headers=(_("検索語"), _("回数"), _("直近の結果数")),
-        rows=[(row["query"], row["searches"], row["latest_results"]) for row in top],
-        note=_("全件は「検索の記録」で見られます。"),
-    )
+# The panels shown, in order: the core's here; each capability appends its own
+# from its admin module with `register()` (admin autodiscovery imports those
+# in INSTALLED_APPS order).
+PANELS = [publication_panel, added_panel, completeness_panel]
 
 
-def zero_result_panel(now, days=30, limit=10):
-    """Searches that found nothing: the talks readers want and we lack."""
-    zero = list(SearchLog.objects.recent(days, now).zero_result_queries(limit))
-    if not zero:
-        return None
-    return Panel(
-        title=ngettext(
-            "結果が0件だった検索（%(days)d日間）",
-            "結果が0件だった検索（%(days)d日間）",
-            days,
-        )
-        % {"days": days},
-        headers=(_("検索語"), _("回数")),
-        rows=[(row["query"], row["searches"]) for row in zero],
-        note=_("追加する講演を選ぶ手がかりになります。"),
-    )
-
-
-def ratings_panel(now):
-    votes = rating_figures(now)
-    rows = [
-        (str(label), votes["scores"][score])
-        for score, label in reversed(Rating.Score.choices)
-    ]
-    return Panel(
-        title=_("読者の評価"),
-        figures=[
-            (_("平均（全期間）"), str(votes["all"])),
-            (_("直近30日"), str(votes["last_30_days"])),
-            (_("評価された講演"), votes["rated_talks"]),
-        ],
-        chart=bar_chart(_("評価ごとの件数"), rows),
-        note=_("講演ごとの平均と件数は、講演一覧の列で並べ替えられます。"),
-    )
-
-
-def feedback_panel(now):
-    answers = feedback_figures(now)
-
-    def share(helpful, total):
-        return f"{round(100 * helpful / total)}%" if total else "—"
-
-    return Panel(
-        title=_("このページは役に立ちましたか？"),
-        figures=[
-            (_("回答（全期間）"), answers["answers"]),
-            (_("「はい」の割合"), share(answers["yes"], answers["answers"])),
-            (_("回答（直近30日）"), answers["answers_30_days"]),
-            (
-                _("「はい」の割合（直近30日）"),
-                share(answers["yes_30_days"], answers["answers_30_days"]),
-            ),
-        ],
-        note=_("回答とご意見は「ページの感想」の一覧で読めます。"),
-    )
-
-
-# Add a panel by appending its function here .
-PANELS = [
-    publication_panel,
-    added_panel,
-    completeness_panel,
-    ratings_panel,
-    feedback_panel,
-    searches_panel,
-    zero_result_panel,
-]
+def register(panel):
+    """Show `panel(now) -> Panel | None` on the dashboard, after those before it."""
+    if panel not in PANELS:
+        PANELS.append(panel)
+    return panel
 
 
 def panels(now=None):

@@ -1,39 +1,15 @@
 """Admin login guessing: which address a login comes from, and the lockout page.
 
 django-axes counts failed logins per username and address (settings.AXES_*);
-this module tells it the reader's real address behind our proxies and renders
-its lockout page in Japanese, inside the admin's own layout.
+it reads the client's address with `summaries.client_address` (the setting
+AXES_CLIENT_IP_CALLABLE points there); this module renders its lockout page in
+Japanese, inside the admin's own layout.
 """
-
-import ipaddress
 
 from django.conf import settings
 from django.contrib import admin
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-
-
-def _valid(address):
-    try:
-        return str(ipaddress.ip_address(address.strip()))
-    except ValueError:
-        return None
-
-
-def client_address(request):
-    """The connecting address, or the one our trusted proxies say they saw.
-
-    Each proxy appends the address that connected to it to X-Forwarded-For, so
-    with N proxies of ours in front the client is the N-th entry from the
-    right; anything further left was written by the client and is ignored.
-    """
-    count = settings.TRUSTED_PROXY_COUNT
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-    if count and len(forwarded) >= count:
-        address = _valid(forwarded[-count])
-        if address:
-            return address
-    return request.META.get("REMOTE_ADDR")
 
 
 def lockout_response(request, original_response=None, credentials=None):

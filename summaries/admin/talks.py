@@ -19,7 +19,7 @@ from ..models import (
     TalkSpeaker,
     TranscriptSegment,
 )
-from ..ratings import RatingSummary
+from ..ratings.voting import RatingSummary, with_ratings
 from ..signals import collecting_changes
 from ..text import join_list
 from .completeness import CompletenessAdminMixin
@@ -190,13 +190,13 @@ class TalkAdmin(
             super().save_related(request, form, formsets, change)
 
     def get_queryset(self, request):
-        return (
+        talks = (
             super()
             .get_queryset(request)
             .annotate(takeaway_total=Count("takeaways", distinct=True))
-            .with_ratings()
             .prefetch_related("tags")
         )
+        return with_ratings(talks)
 
     @admin.display(description=_("状態"), ordering="status")
     def publication(self, talk):

@@ -11,7 +11,7 @@ from django.db.models import Count, Max, Sum
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from .. import page_cache
+from ..pagecache.state import content_state
 from .schemas import API_VERSION
 
 # Readers may reuse an answer for a minute, then must ask again (cheaply, with
@@ -56,7 +56,7 @@ class Validators:
     def for_talks_cached(cls, request, queryset, *extra):
         """for_talks(), kept until the content changes: the page cache's state
         check (one indexed query) replaces an aggregate over every talk."""
-        state = (page_cache.content_state(), request.get_full_path(), extra)
+        state = (content_state(), request.get_full_path(), extra)
         key = "api-validators:" + hashlib.sha256(repr(state).encode()).hexdigest()
         found = cache.get(key)
         if found is None:

@@ -1,5 +1,9 @@
-# The search index's models live with the rest of search, in summaries/search/.
-from ..search.models import SearchEntry, SearchLog
+"""The core's models: talks and everything they are made of.
+
+Capabilities built on talks (search, ratings, the page cache) are apps of
+their own with their own models; nothing here knows them.
+"""
+
 from .parts import (
     Highlight,
     Keyword,
@@ -8,10 +12,8 @@ from .parts import (
     Takeaway,
     TranscriptSegment,
 )
-from .ratings import Feedback, Rating
 from .records import Channel, Speaker
 from .redirects import TagSlugRedirect, TalkSlugRedirect
-from .site import ContentVersion
 from .tags import Tag, TaggedTalk
 from .talks import Talk, TalkSpeaker
 
@@ -28,15 +30,10 @@ PART_MODELS = (
 __all__ = [
     "PART_MODELS",
     "Channel",
-    "ContentVersion",
-    "Feedback",
     "Highlight",
     "Keyword",
     "OutlineChapter",
     "Question",
-    "Rating",
-    "SearchEntry",
-    "SearchLog",
     "Speaker",
     "Tag",
     "TaggedTalk",

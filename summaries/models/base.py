@@ -5,14 +5,8 @@ from functools import reduce
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..querysets import NaturalKeyQuerySet
 from ..text import format_timecode, unicode_slug
-
-
-class NaturalKeyQuerySet(models.QuerySet):
-    """Fixtures name rows by `natural_key_fields`, so loading twice updates in place."""
-
-    def get_by_natural_key(self, *key):
-        return self.get(**dict(zip(self.model.natural_key_fields, key, strict=True)))
 
 
 class NaturalKeyMixin:

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .base import NaturalKeyMixin, NaturalKeyQuerySet, unique_slug
+from ..querysets import NaturalKeyQuerySet
+from .base import NaturalKeyMixin, unique_slug
 
 
 def _public_talks():

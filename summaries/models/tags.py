@@ -1,15 +1,24 @@
-"""Tags: our own taggit tag model, matched by a folded key, and its through model."""
+"""Tags: our own taggit tag model, matched by a folded key, and its through model.
+
+django-taggit is used through its documented extension points: a custom tag
+model (`TagBase`), a custom through model (`TaggedItemBase`) with a real
+foreign key, and `TAGGIT_CASE_INSENSITIVE`. With that setting taggit looks
+typed names up with `name__iexact` (in `tags.add()`, `tags.set()` and the admin
+form); the tag name's field registers its own `iexact` lookup (a Django field
+lookup, a public API) that compares folded keys, so ＤＸ, dx and DX find the
+same tag and a new one is never made beside it. tests/test_tags.py pins this.
+"""
 
 from django.apps import apps
 from django.db import models
+from django.db.models import Lookup
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from taggit.managers import _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from ..querysets import NaturalKeyQuerySet
 from ..text import fold, unicode_slug
-from .base import NaturalKeyQuerySet
 
 
 def _public_talks():
@@ -41,9 +50,30 @@ class TagQuerySet(NaturalKeyQuerySet):
         return tags
 
 
+class TagNameField(models.CharField):
+    """A tag's name as typed; `name__iexact` matches it by folded key (below)."""
+
+
+@TagNameField.register_lookup
+class FoldedExact(Lookup):
+    """`name__iexact=value`: the tag whose folded key is `fold(value)`.
+
+    Case-insensitive in taggit's sense, and width-insensitive too: the key
+    column (unique, indexed) holds `fold(name)`, so this is one index lookup.
+    """
+
+    lookup_name = "iexact"
+
+    def as_sql(self, compiler, connection):
+        key = self.lhs.target.model._meta.get_field("key")
+        sql, params = compiler.compile(key.get_col(self.lhs.alias))
+        return f"{sql} = %s", [*params, fold(str(self.rhs))]
+
+
 class Tag(TagBase):
     """A tag; `key` folds case and width so DX, dx and ＤＸ are one tag."""
 
+    name = TagNameField(_("名前"), unique=True, max_length=100)
     key = models.CharField(
         _("正規化した名前"), max_length=100, unique=True, editable=False
     )
@@ -67,23 +97,6 @@ class Tag(TagBase):
     def slugify(self, tag, i=None):
         slug = unicode_slug(tag)
         return f"{slug}-{i}" if i is not None else slug
-
-
-class TalkTagManager(_TaggableManager):
-    """taggit's manager, matching tag names by folded key (ＤＸ finds DX)."""
-
-    def _to_tag_model_instances(self, tags, tag_kwargs):
-        names = [tag for tag in tags if isinstance(tag, str) and tag.strip()]
-        by_key = self.through.tag_model().objects.resolve(names)
-        result = []
-        for tag in tags:
-            if isinstance(tag, str):
-                if not tag.strip():
-                    continue
-                tag = by_key[fold(tag.strip())]
-            if tag not in result:
-                result.append(tag)
-        return result
 
 
 class TaggedTalk(TaggedItemBase):

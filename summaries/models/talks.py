@@ -7,12 +7,11 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from ..querysets import TalkQuerySet
+from ..querysets import NaturalKeyQuerySet, TalkQuerySet
 from ..text import format_timecode
 from ..youtube import validate_youtube_url, video_id
-from .base import NaturalKeyMixin, NaturalKeyQuerySet, unique_slug
+from .base import NaturalKeyMixin, unique_slug
 from .records import Channel, Speaker
-from .tags import TalkTagManager
 
 
 class Talk(NaturalKeyMixin, models.Model):
@@ -99,7 +98,6 @@ class Talk(NaturalKeyMixin, models.Model):
 
     tags = TaggableManager(
         through="TaggedTalk",
-        manager=TalkTagManager,
         blank=True,
         verbose_name=_("タグ"),
         help_text=_("読点（、）かカンマで区切ります。例: デジタル庁、DX、東京都"),

@@ -9,5 +9,5 @@
 - `query`: a reader's query -> matching talks, ranked.
 - `snippets`: the matched words marked in the original text.
 
-The README's "Search" section explains the design and its limits.
+docs/search.md explains the design and its limits.
 """

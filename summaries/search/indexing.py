@@ -1,18 +1,16 @@
 """Keeps the search index in step with the talks: the one update path.
 
 Every writer (admin, fixtures, the importer, deletes, renamed tags or
-speakers) ends in `summaries.signals.talk_changed`; the receiver below rebuilds
-the index rows of exactly those talks, inside the writer's transaction.
+speakers) ends in the core's `summaries.signals.talk_changed`; `talks_changed`
+(connected in `SearchConfig.ready`) rebuilds the index rows of exactly those
+talks, inside the writer's transaction.
 """
 
 from collections import defaultdict
 from itertools import islice
 
 from django.db import connections, transaction
-from django.db.models.signals import post_migrate
-from django.dispatch import receiver
 
-from .. import page_cache
 from ..models import (
     Highlight,
     Keyword,
@@ -24,7 +22,7 @@ from ..models import (
     TalkSpeaker,
     TranscriptSegment,
 )
-from ..signals import talk_changed
+from ..pagecache.state import bump
 from .backends import get_backend
 from .models import SearchEntry
 from .tokens import fold
@@ -118,21 +116,19 @@ def rebuild():
         SearchEntry.objects.all().delete()
         ids = list(Talk.objects.values_list("pk", flat=True))
         index_talks(ids)
-        page_cache.bump()  # cached results pages were built on the old index
+        bump()  # cached results pages were built on the old index
     return len(ids)
 
 
-@receiver(talk_changed, dispatch_uid="search-index")
-def _talks_changed(sender, talk_ids, **kwargs):
+def talks_changed(sender, talk_ids, **kwargs):
+    """Receiver of the core's `talk_changed` (connected in SearchConfig.ready)."""
     index_talks(talk_ids)
 
 
-@receiver(post_migrate, dispatch_uid="search-index-after-flush")
-def _forget_orphan_tokens(sender, app_config=None, using="default", **kwargs):
-    # `flush` (tests that truncate tables) empties SearchEntry but not the
-    # SQLite FTS table, which Django does not know; forget its tokens too.
-    if app_config is None or app_config.label != "summaries":
-        return
+def forget_orphan_tokens(sender, using="default", **kwargs):
+    """After `migrate` or `flush` (tests that truncate tables): SearchEntry may
+    be empty while the SQLite FTS table, which Django does not know, still
+    holds tokens; forget them too."""
     tables = connections[using].introspection.table_names()
     if SearchEntry._meta.db_table not in tables:
         return  # migrated back to before the index existed

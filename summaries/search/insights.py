@@ -39,6 +39,6 @@ def should_record(request, page_number, filtered):
 
 
 def record_search(request, folded_query, result_count, page_number, filtered):
-    """Called on every serve of a results page (see page_cache.on_every_serve)."""
+    """Called on every serve of a results page (see pagecache.pages.on_every_serve)."""
     if folded_query and should_record(request, page_number, filtered):
         SearchLog.objects.create(query=folded_query[:200], result_count=result_count)

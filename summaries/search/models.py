@@ -92,7 +92,12 @@ class SearchLog(models.Model):
         verbose_name = _("検索の記録")
         verbose_name_plural = _("検索の記録")
         ordering = ["-searched_at", "-pk"]
-        indexes = [models.Index(fields=["searched_at", "query"])]
+        # Named as it was made when this model still belonged to the core app.
+        indexes = [
+            models.Index(
+                fields=["searched_at", "query"], name="summaries_s_searche_c7112a_idx"
+            )
+        ]
 
     def __str__(self):
         return self.query

@@ -108,8 +108,10 @@ class RankedTalks(Sequence):
 
     model = Talk
 
-    def __init__(self, ids):
+    def __init__(self, ids, fetch=None):
+        """`fetch(ids)` gives the talks of one page (with what cards show)."""
         self.ids = ids
+        self.fetch = fetch or (lambda ids: Talk.objects.filter(pk__in=ids).for_cards())
 
     def __len__(self):
         return len(self.ids)
@@ -118,7 +120,7 @@ class RankedTalks(Sequence):
         if not isinstance(index, slice):
             return self[index : index + 1 or None][0]
         ids = self.ids[index]
-        talks = {talk.pk: talk for talk in Talk.objects.filter(pk__in=ids).for_cards()}
+        talks = {talk.pk: talk for talk in self.fetch(ids)}
         return [talks[pk] for pk in ids if pk in talks]
 
     def id_list(self):

@@ -1,4 +1,4 @@
-"""The summary text format (CONTRACT.md): text <-> TalkData, with no database.
+"""The summary text format (docs/import-format.md): text <-> TalkData, no database.
 
 parsed = parse(decode(data), known_tags=["DX", "東京都"])
 parsed.talk, parsed.warnings        # or SummaryError(problem) with a line

@@ -1,4 +1,4 @@
-"""parse(text) -> Parsed: the summary text format (CONTRACT.md), line by line.
+"""parse(text) -> Parsed: the summary text format (docs/import-format.md), by line.
 
 Blank lines, Windows line ends, a byte-order mark and surrounding spaces
 (full-width too) are ignored; the first thing that does not fit stops the

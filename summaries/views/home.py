@@ -1,6 +1,7 @@
 from django.views.generic import TemplateView
 
 from ..models import Tag, Talk
+from ..ratings.voting import with_ratings
 from .mixins import PageMixin
 
 
@@ -9,7 +10,9 @@ class HomeView(PageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            latest_talks=Talk.objects.published().newest_first().for_cards()[:6],
+            latest_talks=with_ratings(
+                Talk.objects.published().newest_first().for_cards()
+            )[:6],
             popular_tags=Tag.objects.with_public_counts()[:20],
             **kwargs,
         )

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ..models import Talk
+from ..ratings.voting import with_ratings
 from ..structured_data import breadcrumb_list
 
 # Query parameters that make a list a different list (a search, a facet). A page
@@ -58,7 +59,7 @@ class PublishedTalksMixin(PageMixin):
     require_talks = False
 
     def get_queryset(self):
-        return Talk.objects.published().newest_first().for_cards()
+        return with_ratings(Talk.objects.published().newest_first().for_cards())
 
     def paginate_queryset(self, queryset, page_size):
         result = super().paginate_queryset(queryset, page_size)

@@ -1,17 +1,24 @@
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from .. import mindmap, page_cache
+from .. import mindmap
 from ..facets import Filters, facets
-from ..models import SearchEntry, Talk
-from ..ratings import aggregate_rating
+from ..models import Talk
+from ..pagecache.pages import on_every_serve
+from ..ratings.voting import aggregate_rating, with_ratings
 from ..search import insights
+from ..search.models import SearchEntry
 from ..search.query import Query, RankedTalks
 from ..search.snippets import highlight, snippet
 from ..structured_data import video_object
 from .mixins import Content, PageMixin, PublishedTalksMixin, crumb
 from .preview import StaffPreviewMixin, may_preview
 from .slugs import OldSlugRedirectMixin
+
+
+def _cards(ids):
+    """The talks of one page of results, with what their cards show."""
+    return with_ratings(Talk.objects.filter(pk__in=ids).for_cards())
 
 
 class TalkListView(PublishedTalksMixin, ListView):
@@ -27,7 +34,7 @@ class TalkListView(PublishedTalksMixin, ListView):
         if self.query:
             # Counted each time a reader searches, the page cached or not.
             page = response.context_data["page_obj"]
-            page_cache.on_every_serve(
+            on_every_serve(
                 response,
                 insights.record_search,
                 self.query.folded,
@@ -42,9 +49,9 @@ class TalkListView(PublishedTalksMixin, ListView):
         if self.query.error:
             return talks.none()
         if not self.query:
-            return self.filters.apply(talks.newest_first()).for_cards()
+            return with_ratings(self.filters.apply(talks.newest_first()).for_cards())
         ranked = self.filters.apply(self.query.ranked(talks))
-        return RankedTalks(list(ranked.values_list("pk", flat=True)))
+        return RankedTalks(list(ranked.values_list("pk", flat=True)), fetch=_cards)
 
     def get_breadcrumbs(self):
         if self.query.text:
@@ -96,7 +103,7 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
         return talk.is_public or may_preview(self.request.user)
 
     def get_queryset(self):
-        return Talk.objects.published().for_detail()
+        return with_ratings(Talk.objects.published().for_detail())
 
     def get_breadcrumbs(self):
         return [
@@ -125,7 +132,7 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
     def get_context_data(self, **kwargs):
         talk = self.object
         return super().get_context_data(
-            related_talks=Talk.objects.related_to(talk),
+            related_talks=with_ratings(Talk.objects.related_to(talk)),
             video_id=talk.youtube_id,
             start=self.start_seconds(),
             mindmap=mindmap.layout(mindmap.for_talk(talk)),

@@ -51,7 +51,7 @@ def vote_through_the_server(database_url, folder):
                     latencies.append(took)
         elapsed = time.perf_counter() - started
         stored = site.python(
-            "from summaries.models import Rating; "
+            "from summaries.ratings.models import Rating; "
             "print(Rating.objects.count(), sum(Rating.objects.values_list("
             "'score', flat=True)))"
         )
@@ -79,7 +79,8 @@ def list_page_cost():
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    from summaries.models import Channel, Rating, Talk
+    from summaries.models import Channel, Talk
+    from summaries.ratings.models import Rating
 
     channel = Channel.objects.create(name="ベンチ")
     now = timezone.now()

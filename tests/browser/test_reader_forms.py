@@ -82,7 +82,7 @@ def test_the_helpfulness_answer_is_sent_and_a_bad_comment_explained(page):
     status.filter(has_text="ありがとう").wait_for()
     assert feedback.get_by_label("ご意見（任意）").input_value() == ""
 
-    from summaries.models import Feedback
+    from summaries.ratings.models import Feedback
 
     assert list(Feedback.objects.values_list("helpful", "comment")) == [
         (False, "図があると助かります")

@@ -11,11 +11,12 @@ stored folded text, which makes the answer exact.
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
+from ..models import SearchEntry
 from ..scan import in_head_by_scan
 from ..tokens import bigrams, lexemes
 
-# The `vector` column and its GIN index are made by migration 0003_search_index.
-TABLE = "summaries_searchentry"
+# The `vector` column and its GIN index are made by the search app's migrations.
+TABLE = SearchEntry._meta.db_table
 
 
 def quote(lexeme):

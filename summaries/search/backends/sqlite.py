@@ -16,10 +16,10 @@ from django.db.models.expressions import RawSQL
 from ..models import SearchEntry
 from ..tokens import bigrams, token_stream
 
-# Made by migration 0003_search_index with tokenize='ascii': that tokenizer
+# Made by the search app's migrations with tokenize='ascii': that tokenizer
 # splits on ASCII spaces and punctuation only, so every bigram, whatever its
 # script, is one token exactly as we wrote it.
-TABLE = "summaries_search_fts"
+TABLE = "search_fts"
 
 
 def _rows(entries):

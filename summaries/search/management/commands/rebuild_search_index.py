@@ -5,8 +5,8 @@ import time
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ...search.indexing import rebuild
-from ..base import TranslatedCommand
+from ....management.base import TranslatedCommand
+from ...indexing import rebuild
 
 
 class Command(TranslatedCommand):

@@ -1,32 +1,29 @@
-"""Readers' votes and "was this useful?" answers: recording and summing them.
+"""Readers' votes: the reader's cookie, recording a vote, and the figures shown.
 
 A reader is a random id in a signed cookie: no account, nothing personal, and
 the vote row keeps only a hash of it. A vote is one upsert on the unique
 (talk, voter) pair, so voting again replaces the earlier vote even when the same
-reader's requests race; a busy SQLite database is retried, not reported.
-Sums are never stored: `TalkQuerySet.with_ratings()` counts the rows.
+reader's requests race; a busy database is retried, not reported (`retry`).
+Sums are not stored: `with_ratings()` counts the rows per talk.
 """
 
 import hashlib
-import random
-import re
 import secrets
-import time
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
 from django.conf import settings
-from django.db import OperationalError, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from . import page_cache
-from .models import Feedback, Rating
-from .text import fold
+from ..pagecache.state import bump
+from .models import Rating
+from .retry import retry_when_busy
 
 VOTER_COOKIE = "govdx_voter"
 _VOTER_SALT = "summaries.ratings.voter"
@@ -76,40 +73,31 @@ def record_vote(talk, token, score):
         )
         # The figure shows on public pages: the next request must render anew.
         # (Not talk_changed: a vote changes no text, the search index stays.)
-        page_cache.bump()
+        bump()
 
-    _retry_when_busy(upsert)
-
-
-def record_feedback(form, talk):
-    """Save a valid FeedbackForm's answer for `talk`."""
-    answer = form.save(commit=False)
-    answer.talk = talk
-    _retry_when_busy(answer.save)
-    return answer
+    retry_when_busy(upsert)
 
 
-# SQLite says "database is locked" when another writer outlasted the busy
-# timeout; PostgreSQL reports serialization failures and deadlocks by code.
-_TRANSIENT_SQLSTATES = {"40001", "40P01"}
+def with_ratings(talks):
+    """`talks` (a Talk queryset), each with `rating_count` and `rating_total`.
 
-
-def _is_transient(error):
-    if "locked" in str(error) or "busy" in str(error):
-        return True
-    return getattr(error.__cause__, "sqlstate", None) in _TRANSIENT_SQLSTATES
-
-
-def _retry_when_busy(write, attempts=6):
-    for attempt in range(1, attempts + 1):
-        try:
-            # A savepoint inside an outer transaction, so a retry starts clean.
-            with transaction.atomic():
-                return write()
-        except OperationalError as error:
-            if attempt == attempts or not _is_transient(error):
-                raise
-            time.sleep(random.uniform(0.01, 0.05 * 2**attempt))
+    Subqueries rather than a join, so they never multiply other counts and
+    stay exact with no stored copy to drift. Views compose it with the core's
+    `for_cards()`; `RatingSummary.of()` reads the two figures.
+    """
+    votes = Rating.objects.filter(talk=OuterRef("pk")).order_by().values("talk")
+    return talks.annotate(
+        rating_count=Coalesce(
+            Subquery(votes.annotate(n=Count("pk")).values("n")),
+            0,
+            output_field=IntegerField(),
+        ),
+        rating_total=Coalesce(
+            Subquery(votes.annotate(n=Sum("score")).values("n")),
+            0,
+            output_field=IntegerField(),
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -193,18 +181,6 @@ def rating_figures(now=None):
     }
 
 
-def feedback_figures(now=None):
-    """「このページは役に立ちましたか？」 answers for the dashboard, in one query:
-    {"answers", "yes", "answers_30_days", "yes_30_days"}."""
-    recent = Q(created_at__gte=(now or timezone.now()) - timedelta(days=30))
-    return Feedback.objects.aggregate(
-        answers=Count("pk"),
-        yes=Count("pk", filter=Q(helpful=True)),
-        answers_30_days=Count("pk", filter=recent),
-        yes_30_days=Count("pk", filter=recent & Q(helpful=True)),
-    )
-
-
 _SCORE_MISSING = gettext_lazy(
     "評価が選ばれていません。1から5までの数字を1つ選んでから送信してください。"
 )
@@ -220,49 +196,3 @@ class RatingForm(forms.Form):
         coerce=int,
         error_messages={"required": _SCORE_MISSING, "invalid_choice": _SCORE_INVALID},
     )
-
-
-# Comments are kept without any personal data: refuse the obvious kinds.
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_PHONE = re.compile(r"(?<!\d)0\d{1,4}[-(\s]?\d{1,4}[-)\s]?\d{3,4}(?!\d)")
-
-
-class FeedbackForm(forms.ModelForm):
-    helpful = forms.TypedChoiceField(
-        label=gettext_lazy("このページは役に立ちましたか？"),
-        choices=[("yes", gettext_lazy("はい")), ("no", gettext_lazy("いいえ"))],
-        coerce=lambda value: value == "yes",
-        error_messages={
-            "required": gettext_lazy(
-                "「はい」か「いいえ」を選んでから送信してください。"
-            ),
-            "invalid_choice": gettext_lazy("「はい」か「いいえ」を選んでください。"),
-        },
-    )
-    comment = forms.CharField(
-        label=gettext_lazy("ご意見（任意）"),
-        required=False,
-        max_length=Feedback.COMMENT_MAX_LENGTH,
-        widget=forms.Textarea,
-        error_messages={
-            "max_length": gettext_lazy(
-                "ご意見は%(limit_value)d字以内でお書きください（いま%(show_value)d字）。"
-            )
-        },
-    )
-
-    class Meta:
-        model = Feedback
-        fields = ["helpful", "comment"]
-
-    def clean_comment(self):
-        comment = self.cleaned_data["comment"].strip()
-        folded = fold(comment)
-        if _EMAIL.search(folded) or _PHONE.search(folded):
-            raise forms.ValidationError(
-                _(
-                    "ご意見にメールアドレスや電話番号は書かないでください。"
-                    "個人情報は受け付けていません。"
-                )
-            )
-        return comment

@@ -11,14 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
-from .. import ratelimit
 from ..models import Talk
-from ..ratings import (
-    FeedbackForm,
+from . import ratelimit
+from .feedback import FeedbackForm, record_feedback
+from .voting import (
     RatingForm,
     RatingSummary,
     new_voter_token,
-    record_feedback,
     record_vote,
     remember_voter,
     voter_token,

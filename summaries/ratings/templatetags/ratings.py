@@ -3,7 +3,7 @@
 from django import template
 
 from ..models import Feedback, Rating
-from ..ratings import RatingSummary
+from ..voting import RatingSummary
 
 register = template.Library()
 

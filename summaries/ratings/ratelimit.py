@@ -1,11 +1,10 @@
 """A per-address limit on what the public may post (votes, answers).
 
 A fixed window counted in the default cache (local memory, or the shared Redis
-of CACHE_URL when several app servers run). The address is only ever kept as a
-keyed hash, and only for one window.
+of CACHE_URL when several app servers run). The address (`client_address`, by
+household) is only ever kept as a keyed hash, and only for one window.
 """
 
-import ipaddress
 import math
 import time
 
@@ -13,27 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
-
-def client_address(request):
-    """The reader's address: REMOTE_ADDR, or the trusted proxy's header.
-
-    Behind a proxy, CLIENT_IP_HEADER names the header it sets; the last address
-    in it is the one the proxy saw (earlier ones are the client's own claims).
-    An IPv6 reader is counted by their /64, the block one household gets.
-    """
-    value = ""
-    if settings.CLIENT_IP_HEADER:
-        value = request.META.get(settings.CLIENT_IP_HEADER, "").split(",")[-1]
-    value = value.strip() or request.META.get("REMOTE_ADDR", "")
-    try:
-        address = ipaddress.ip_address(value)
-    except ValueError:
-        return value
-    if address.version == 6:
-        if address.ipv4_mapped:
-            return str(address.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return str(address)
+from ..client_address import client_address, household
 
 
 def hit(scope, request, limit=None, window=None, now=None):
@@ -46,7 +25,7 @@ def hit(scope, request, limit=None, window=None, now=None):
     window = settings.RATING_RATE_WINDOW if window is None else window
     now = time.time() if now is None else now
     period = int(now // window)
-    address = salted_hmac("summaries.ratelimit", client_address(request))
+    address = salted_hmac("summaries.ratelimit", household(client_address(request)))
     key = f"ratelimit:{scope}:{address.hexdigest()[:32]}:{period}"
     # incr() is atomic in the local-memory and Redis backends: no lost counts.
     cache.add(key, 0, timeout=window + 1)

@@ -5,9 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
-from ..models import SearchLog
+from ..admin.dashboard import Panel, register
+from .models import SearchLog
 
 DAYS = 30
 
@@ -49,7 +50,7 @@ class SearchLogAdmin(admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": _("検索の傾向"),
+            "title": gettext_lazy("検索の傾向"),
             "days": DAYS,
             "total": recent.count(),
             "top_queries": with_links(recent.top_queries()),
@@ -57,5 +58,42 @@ class SearchLogAdmin(admin.ModelAdmin):
             **(extra_context or {}),
         }
         return TemplateResponse(
-            request, "admin/summaries/searchlog/insights.html", context
+            request, "admin/search/searchlog/insights.html", context
         )
+
+
+@register
+def searches_panel(now, days=30, limit=10):
+    """What readers look for; shown once searches have been recorded."""
+    recent = SearchLog.objects.recent(days, now)
+    top = list(recent.top_queries(limit))
+    if not top:
+        return None
+    return Panel(
+        title=ngettext(
+            "よく検索された語（%(days)d日間）", "よく検索された語（%(days)d日間）", days
+        )
+        % {"days": days},
+        headers=(gettext("検索語"), gettext("回数"), gettext("直近の結果数")),
+        rows=[(row["query"], row["searches"], row["latest_results"]) for row in top],
+        note=gettext("全件は「検索の記録」で見られます。"),
+    )
+
+
+@register
+def zero_result_panel(now, days=30, limit=10):
+    """Searches that found nothing: the talks readers want and we lack."""
+    zero = list(SearchLog.objects.recent(days, now).zero_result_queries(limit))
+    if not zero:
+        return None
+    return Panel(
+        title=ngettext(
+            "結果が0件だった検索（%(days)d日間）",
+            "結果が0件だった検索（%(days)d日間）",
+            days,
+        )
+        % {"days": days},
+        headers=(gettext("検索語"), gettext("回数")),
+        rows=[(row["query"], row["searches"]) for row in zero],
+        note=gettext("追加する講演を選ぶ手がかりになります。"),
+    )

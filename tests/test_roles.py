@@ -1,0 +1,52 @@
+"""Groups and their rights: one constant, equal to what the migrations granted."""
+
+import importlib
+
+import pytest
+from django.contrib.auth.models import Group
+
+from summaries import roles
+
+# Each data migration that granted editors rights, with its frozen constant.
+GRANTS = [
+    ("summaries.migrations.0002_editors_group", "summaries"),
+    ("summaries.migrations.0006_editors_read_feedback", "ratings"),
+]
+
+
+def granted_by_migrations():
+    """{app_label: {codename}} as the migrations wrote them (the feedback
+    rights were granted while Feedback belonged to the core app; they moved
+    to `ratings` with its content type)."""
+    granted = {}
+    for module, app_label in GRANTS:
+        constant = importlib.import_module(module).EDITOR_PERMISSIONS
+        if isinstance(constant, dict):
+            names = roles.codenames({app_label: constant})[app_label]
+        else:
+            names = constant
+        granted.setdefault(app_label, set()).update(names)
+    return granted
+
+
+def test_the_constant_equals_what_the_migrations_granted():
+    constant = {
+        label: set(names)
+        for label, names in roles.codenames(roles.EDITOR_PERMISSIONS).items()
+    }
+    assert constant == granted_by_migrations()
+
+
+@pytest.mark.django_db
+def test_the_editors_group_holds_exactly_those_rights():
+    group = Group.objects.get(name=roles.EDITORS)
+    held = {
+        (perm.content_type.app_label, perm.codename)
+        for perm in group.permissions.select_related("content_type")
+    }
+    expected = {
+        (label, name)
+        for label, names in roles.codenames(roles.EDITOR_PERMISSIONS).items()
+        for name in names
+    }
+    assert held == expected
