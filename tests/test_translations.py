@@ -164,6 +164,9 @@ PYTHON_DATA = {
     # The summary text format's keywords (関連タグ, 今すぐアップグレード),
     # bullets and time codes: the format is Japanese in every language.
     "summaries/summary_format/layout.py": EVERY,
+    # How captions are written: sentence ends, speaker labels, chapter lines
+    # and sound notes such as (拍手), which are text in every language.
+    "summaries/captions/vocabulary.py": EVERY,
     # Separators and punctuation that the format and the tag field read.
     "summaries/summary_format/parsing.py": {"。．.？?！!、"},
     "summaries/summary_format/rendering.py": {"、"},
