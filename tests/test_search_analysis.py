@@ -134,6 +134,7 @@ def test_keys_never_hold_whitespace():
         ("京都", "京都市では"),
         ("マイナンバー", "マイナンバーカードの普及"),
         ("書かない窓口", "書かない窓口を始めた"),
+        ("かかないまどぐち", "書かない窓口を始めた"),
         ("ＧｏｖＴｅｃｈ東京", "GovTech東京の設立"),
     ],
 )
@@ -149,6 +150,7 @@ def test_a_query_finds_words_by_normal_form_and_reading(query, text):
         ("きょうと", "今日と明日"),  # a reading across a particle is not a word
         ("東京都", "京都と東京"),
         ("書かない窓口", "書く窓口"),
+        ("すすめる", "改革を進める"),  # reading keys end on nouns only
     ],
 )
 def test_a_word_inside_a_longer_word_is_not_a_whole_word(query, text):

@@ -185,3 +185,10 @@ def test_captions_without_punctuation_are_cut_at_segment_ends():
 def test_no_highlight_from_an_empty_transcript():
     assert suggest_highlights([]) == []
     assert suggest_highlights([(0, "はい。")]) == []
+
+
+def test_a_long_compound_is_one_keyword():
+    fields = [("ガバメントクラウド移行計画策定支援を始めた。", 1)]
+    assert [s.text for s in suggest_keywords(fields)] == [
+        "ガバメントクラウド移行計画策定支援"
+    ]

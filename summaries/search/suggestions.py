@@ -116,17 +116,24 @@ def _spans(phrase):
     for word in phrase.words:
         units.extend(word.units)
         edges.add(len(units))
-    for start in range(len(units)):
-        for end in range(start + 1, min(start + MAX_UNITS, len(units)) + 1):
-            span = units[start:end]
-            if not _offered(span):
-                continue
-            if start == 0 and end == len(units) or start == 0 and end in edges:
-                yield span, 1
-            elif start in edges and end in edges:
-                yield span, OTHER_WORDS
-            else:
-                yield span, PART_OF_WORD
+    size = len(units)
+    runs = [
+        (start, end)
+        for start in range(size)
+        for end in range(start + 1, min(start + MAX_UNITS, size) + 1)
+    ]
+    if size > MAX_UNITS:
+        runs.append((0, size))  # the whole phrase, however long
+    for start, end in runs:
+        span = units[start:end]
+        if not _offered(span):
+            continue
+        if start == 0 and end in edges:  # the whole phrase or its leading words
+            yield span, 1
+        elif start in edges and end in edges:
+            yield span, OTHER_WORDS
+        else:
+            yield span, PART_OF_WORD
 
 
 def _phrases(text):

@@ -6,7 +6,8 @@ of mode A (東京|都, マイナンバー|カード, 京都|府). One pass in mo
 both: a word's A units come from the dictionary, so they are looked up once
 per distinct word and cached with its normalised form (取組 -> 取り組み),
 reading and part of speech. Per token the analyser then asks Sudachi for
-three numbers only, which is what makes it fast (README: "Search").
+one or three numbers only, which keeps the Python side cheap beside
+Sudachi's own work.
 
 The dictionary loads once per process, on first use, under a lock. A Sudachi
 tokenizer must not be shared between threads, so each thread makes its own.
@@ -18,7 +19,15 @@ from typing import NamedTuple
 
 from ...text import fold
 
-__all__ = ["Token", "dictionary", "hiragana", "is_kana", "tokens", "units"]
+__all__ = [
+    "Token",
+    "dictionary",
+    "hiragana",
+    "is_kana",
+    "tokens",
+    "unit_lines",
+    "units",
+]
 
 # Sudachi refuses inputs over 49,149 bytes; lines longer than this many
 # characters (at most 4 bytes each in UTF-8) are cut at sentence ends first.

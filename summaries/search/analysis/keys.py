@@ -11,8 +11,8 @@ strings a backend can store as tokens or lexemes (none holds whitespace):
   word of 京都府 but not of 東京都 (東京|都 has no unit boundary before 京).
 - `r:` + the readings of the same spans, in hiragana: a query written in kana
   finds the words that read so (`ぎょうせい` -> 行政, `でじたる` -> デジタル).
-  Only spans of at least MIN_READING kana: shorter readings (かい, せい) are
-  shared by too many unrelated words.
+  Only spans of at least MIN_READING kana that end on a noun: shorter
+  readings (かい, せい) are shared by too many unrelated words.
 - `p:` + the normalised forms of two neighbouring content units, particles
   and auxiliaries between them skipped (`p:デジタル|人材` for デジタル人材
   and デジタルの人材): two query terms that stand together in a text.
@@ -41,6 +41,9 @@ __all__ = [
 
 MAX_SPAN = 4
 MIN_READING = 3
+# Reading spans end on a noun: kana queries name things (ぎょうせい, でじたる),
+# and readings ending in verbs or adjectives would double the keys.
+NAMING = frozenset({"noun", "proper", "suffix"})
 
 
 def _line_keys(line, keys, max_span):
@@ -66,7 +69,7 @@ def _segment_keys(segment, keys, max_span):
             add(f"p:{previous}|{normal}")
         previous = normal
         add("n:" + normal)
-        if len(reading) >= MIN_READING:
+        if kind in NAMING and len(reading) >= MIN_READING:
             add("r:" + reading)
         for more_normal, more_reading, more_kind in segment[
             start + 1 : start + max_span
@@ -76,7 +79,7 @@ def _segment_keys(segment, keys, max_span):
             reading = reading + more_reading if reading and more_reading else ""
             if more_kind not in FUNCTION:
                 add("n:" + normal)
-                if len(reading) >= MIN_READING:
+                if more_kind in NAMING and len(reading) >= MIN_READING:
                     add("r:" + reading)
 
 
