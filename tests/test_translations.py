@@ -185,6 +185,12 @@ PYTHON_DATA = {
     "summaries/api/schemas.py": {"Their part in this talk, e.g. 聞き手."},
     # The editors' group name: a database row that a migration creates.
     "summaries/roles.py": {"編集者"},
+    # Japanese text analysis: Sudachi's part-of-speech names, grammar words
+    # and punctuation it compares text with; none is ever shown.
+    "summaries/search/analysis/analyser.py": EVERY,
+    "summaries/search/analysis/phrases.py": EVERY,
+    "summaries/search/suggestions.py": EVERY,
+    "summaries/search/highlights.py": EVERY,
 }
 TRANSLATION = "django.utils.translation"
 # Where each function takes its message(s): makemessages extracts these.

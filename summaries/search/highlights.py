@@ -1,0 +1,153 @@
+"""Highlight suggestions: the transcript sentences most central to the talk.
+
+Transcript segments are joined and cut into sentences again (a caption line
+often ends mid-sentence); each sentence keeps the start of the segment it
+begins in. Sentences are compared by their content words (normalised
+nouns, verbs, adjectives: 取組 and 取り組み alike), weighted by TF-IDF over
+the sentences, and ranked by LexRank (Erkan & Radev 2004): PageRank over
+the graph of cosine similarities, so a sentence that shares its subject
+with many others, the one that sums up what the talk keeps returning to,
+comes first. Sentences too short or too long to quote are left out.
+"""
+
+import math
+from collections import Counter
+from itertools import pairwise
+from typing import NamedTuple
+
+from .analysis import sentences, tokens
+
+__all__ = ["Highlight", "suggest_highlights", "transcript_sentences"]
+
+MIN_CHARS = 15
+MAX_CHARS = 160
+MIN_WORDS = 3
+DAMPING = 0.85
+CONTENT = frozenset({"noun", "proper", "verb", "adjective", "adjectival"})
+# Verbs and nouns that carry grammar, not content (する, ある, いる, なる, こと).
+LIGHT = frozenset("為る 有る 居る 成る 言う 思う 事 物 為 様 所 方 時 中".split())
+
+
+class Highlight(NamedTuple):
+    start_seconds: int
+    text: str
+    score: float
+
+
+def transcript_sentences(segments):
+    """(start seconds, sentence) from `(start_seconds, text)` segments.
+
+    A sentence running over several segments is cut at segment ends where it
+    would pass MAX_CHARS: captions without punctuation still make quotable
+    lines.
+    """
+    starts, text = [], ""
+    for start_seconds, segment in segments:
+        segment = " ".join(segment.split())
+        if not segment:
+            continue
+        if text and not text.endswith("\n") and _spaced(text[-1], segment[0]):
+            text += " "
+        starts.append((len(text), start_seconds))
+        text += segment + ("\n" if segment[-1] in "。！？!?" else "")
+    found = []
+    for sentence in sentences(text):
+        cuts = [at for at, _s in starts if sentence.begin < at < sentence.end]
+        for begin, end in _packed(sentence.begin, cuts, sentence.end):
+            piece = text[begin:end].strip()
+            if piece:
+                found.append((_start(starts, begin), piece))
+    return found
+
+
+def _packed(begin, cuts, end):
+    """(begin, end) pieces of at most MAX_CHARS where cuts allow, as few as can be."""
+    start = begin
+    for previous, at in pairwise([begin, *cuts, end]):
+        if at - start > MAX_CHARS and previous > start:
+            yield start, previous
+            start = previous
+    yield start, end
+
+
+def _spaced(left, right):
+    """Latin words need a space between segments; Japanese has none."""
+    return left.isascii() and left.isalnum() or right.isascii() and right.isalnum()
+
+
+def _start(starts, offset):
+    start_seconds = starts[0][1]
+    for at, seconds in starts:
+        if at > offset:
+            break
+        start_seconds = seconds
+    return start_seconds
+
+
+def _words(sentence):
+    return Counter(
+        word.normal
+        for word in tokens(sentence)
+        if word.kind in CONTENT and word.normal not in LIGHT
+    )
+
+
+def _vectors(bags):
+    df = Counter(word for bag in bags for word in bag)
+    total = len(bags)
+    vectors = []
+    for bag in bags:
+        vector = {
+            word: count * (math.log((total + 1) / (df[word] + 1)) + 1)
+            for word, count in bag.items()
+        }
+        norm = math.sqrt(sum(value * value for value in vector.values())) or 1
+        vectors.append({word: value / norm for word, value in vector.items()})
+    return vectors
+
+
+def _cosine(left, right):
+    if len(left) > len(right):
+        left, right = right, left
+    return sum(value * right.get(word, 0) for word, value in left.items())
+
+
+def _lexrank(vectors, iterations=100, tolerance=1e-9):
+    size = len(vectors)
+    weights = [
+        [_cosine(vectors[i], vectors[j]) if i != j else 0 for j in range(size)]
+        for i in range(size)
+    ]
+    totals = [sum(row) for row in weights]
+    rank = [1 / size] * size
+    for _ in range(iterations):
+        new = [(1 - DAMPING) / size] * size
+        for i, row in enumerate(weights):
+            if totals[i]:
+                share = DAMPING * rank[i] / totals[i]
+                for j, weight in enumerate(row):
+                    if weight:
+                        new[j] += share * weight
+            else:  # a sentence sharing nothing spreads its rank evenly
+                for j in range(size):
+                    new[j] += DAMPING * rank[i] / size
+        done = sum(abs(a - b) for a, b in zip(new, rank, strict=True)) < tolerance
+        rank = new
+        if done:
+            break
+    return rank
+
+
+def suggest_highlights(segments, limit=5):
+    """The most central quotable sentences, best first, as `Highlight`s;
+    ties go to the earlier sentence."""
+    quotable = []
+    for start_seconds, sentence in transcript_sentences(segments):
+        bag = _words(sentence)
+        if MIN_CHARS <= len(sentence) <= MAX_CHARS and sum(bag.values()) >= MIN_WORDS:
+            quotable.append((start_seconds, sentence, bag))
+    if not quotable:
+        return []
+    rank = _lexrank(_vectors([bag for _s, _t, bag in quotable]))
+    order = sorted(range(len(quotable)), key=lambda i: (-rank[i], i))
+    return [Highlight(quotable[i][0], quotable[i][1], rank[i]) for i in order[:limit]]
