@@ -164,7 +164,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "govdx.staticfiles.StaticFilesStorage"
         )
     },
 }
