@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install install-dev run test lint bench messages clean node-tools a11y-results
+.PHONY: install install-dev run test test-js lint bench messages clean node-tools a11y-results
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,16 +19,18 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-# The Nu HTML Checker (tests) and Lighthouse (bench), pinned in package-lock.json.
+# ESLint (lint), the Nu HTML Checker (tests) and Lighthouse (bench), pinned in
+# package-lock.json.
 # --ignore-scripts: vnu-jar's install script would fetch a Java of its own.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-# Without npm the HTML-checker tests and the Lighthouse bench say they were skipped.
+# Without npm, ESLint, the HTML-checker tests and the Lighthouse bench say they
+# were skipped.
 node-tools:
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node_modules/.installed; \
-	else echo "npm not found: HTML checker tests and Lighthouse will be skipped (install Node.js 20+ and npm)"; fi
+	else echo "npm not found: ESLint, HTML checker tests and Lighthouse will be skipped (install Node.js 20+ and npm)"; fi
 
 install: $(VENV)/.installed
 
@@ -46,6 +48,10 @@ run: install
 
 test: install-dev node-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The scripts' unit tests alone (make test runs them too, in tests/test_javascript.py).
+test-js:
+	node --test tests/js/*.test.js
 
 # Rerun the browser and checker tests and record their results for the
 # accessibility statement (/about/accessibility/); commit the file it writes.
@@ -67,9 +73,15 @@ messages: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages --locale en --domain djangojs --no-obsolete --add-location file $(MAKEMESSAGES_IGNORE)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --locale en --ignore '.venv'
 
-lint: install-dev
+# ESLint checks the scripts (eslint.config.js); with GOVDX_REQUIRE_TOOLS=1, as in
+# CI, a missing ESLint fails the target instead of skipping it.
+lint: install-dev node-tools
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@if [ -x node_modules/.bin/eslint ]; then node_modules/.bin/eslint --max-warnings 0 .; \
+	elif [ -n "$$GOVDX_REQUIRE_TOOLS" ] && [ "$$GOVDX_REQUIRE_TOOLS" != 0 ]; then \
+		echo "GOVDX_REQUIRE_TOOLS is set and ESLint is missing: install Node.js 20+ and npm"; exit 1; \
+	else echo "ESLint skipped: npm not found (install Node.js 20+ and npm)"; fi
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

@@ -123,12 +123,12 @@ def wsgi_get(url, **headers):
 
 
 @pytest.mark.django_db
-def test_collected_static_files_are_compressed_and_cached_for_years(tmp_path):
+def test_collected_static_files_are_hashed_compressed_and_cached_for_years(
+    tmp_path,
+):
     production_storage = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {
-            "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        },
+        "staticfiles": {"BACKEND": "govdx.staticfiles.StaticFilesStorage"},
     }
     with override_settings(
         STATIC_ROOT=tmp_path, STORAGES=production_storage, WHITENOISE_USE_FINDERS=False
@@ -151,6 +151,15 @@ def test_collected_static_files_are_compressed_and_cached_for_years(tmp_path):
         status, headers, body = wsgi_get(url, accept_encoding="gzip")
         assert headers["Content-Encoding"] == "gzip"
         assert body[:2] == b"\x1f\x8b"
+
+    # A script and the modules it imports are cached, and change, together.
+    (script,) = (tmp_path / "summaries" / "js").glob("tag-input.*[0-9a-f].js")
+    imports = re.findall(r'from "([^"]+)";', script.read_text(encoding="utf-8"))
+    assert len(imports) == 2
+    assert all(
+        re.fullmatch(r"\./[a-z0-9-]+\.[0-9a-f]{12}\.js", name) for name in imports
+    ), imports
+    assert all((script.parent / name).exists() for name in imports)
 
 
 def failing_view(request):

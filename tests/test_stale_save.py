@@ -88,4 +88,7 @@ def test_a_save_outside_the_admin_also_counts(editor_client):
 def test_change_form_warns_before_leaving_with_unsaved_changes(editor_client):
     talk = make_talk()
     page = editor_client.get(change_url(talk)).content.decode()
-    assert "summaries/js/unsaved_changes.js" in page
+    assert (
+        '<script src="/static/summaries/js/unsaved-changes.js" type="module">'
+        "</script>" in page
+    )

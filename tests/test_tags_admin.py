@@ -31,7 +31,10 @@ def test_tag_input_is_enhanced_but_stays_a_text_input(editor_client):
     page = editor_client.get(url).content.decode()
     assert 'value="防災、窓口"' in page
     assert 'data-suggest-url="/admin/summaries/tag/suggest/"' in page
-    assert "summaries/js/tag_input.js" in page
+    assert (
+        '<script src="/static/summaries/js/tag-input.js" type="module"></script>'
+        in page
+    )
 
 
 def test_suggestions_by_folded_prefix_most_used_first(editor_client):

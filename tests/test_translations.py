@@ -318,7 +318,7 @@ def test_every_accessibility_check_name_is_marked_for_translation():
 # JavaScript catalogue. Data they may hold as it is:
 SCRIPT_DATA = {
     # The tag field's submitted value, which the server splits (tagging.py).
-    "summaries/static/summaries/js/tag_input.js": {"、"},
+    "summaries/static/summaries/js/tag-input-model.js": {"、"},
 }
 JS_COMMENT = re.compile(r"/\*.*?\*/|(?<![:\\])//[^\n]*", re.S)
 JS_STRING = re.compile(r"""(["'])((?:\\.|(?!\1)[^\\\n])*)\1""")

@@ -23,7 +23,8 @@ def test_page_with_a_video_shows_a_poster_and_a_play_link_but_no_player(client):
         r' data-start="0">.*動画を再生</span></a>',
         page,
     )
-    assert 'src="/static/summaries/js/player.js" defer' in page
+    # A module: deferred, strict, and allowed by `script-src 'self'`.
+    assert '<script type="module" src="/static/summaries/js/player.js">' in page
 
 
 def test_opened_with_t_the_play_link_starts_there(client):

@@ -74,4 +74,4 @@ class OrderedInline(admin.TabularInline):
 
     class Media:
         # Drag and drop plus 上へ/下へ buttons over the position numbers.
-        js = ["summaries/js/ordering.js"]
+        js = [forms.Script("summaries/js/ordering.js", type="module")]

@@ -57,7 +57,7 @@ class StaleSaveForm(forms.ModelForm):
     conflict = None
 
     class Media:
-        js = ["summaries/js/unsaved_changes.js"]
+        js = [forms.Script("summaries/js/unsaved-changes.js", type="module")]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,11 +1,12 @@
 """Widgets that make the talk form easier to type into."""
 
+from django.forms import Script
 from django.urls import reverse_lazy
 from taggit.forms import TagWidget
 
 
 class TagInput(TagWidget):
-    """The tag text input, enhanced by summaries/js/tag_input.js when it runs.
+    """The tag text input, enhanced by summaries/js/tag-input.js when it runs.
 
     Without JavaScript it stays the plain input (tags separated by 、 or
     commas). With it: a token per tag, suggestions of existing tags as you
@@ -15,7 +16,7 @@ class TagInput(TagWidget):
     """
 
     class Media:
-        js = ["summaries/js/tag_input.js"]
+        js = [Script("summaries/js/tag-input.js", type="module")]
 
     def __init__(self, attrs=None):
         super().__init__(

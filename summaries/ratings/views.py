@@ -1,7 +1,7 @@
 """What readers post about a talk: a 1-5 vote and "was this useful?".
 
 Both work without JavaScript (post, then redirect back with a message) and with
-it (rating.js asks for JSON and updates the page in place).
+it (reader-forms.js asks for JSON and updates the page in place).
 """
 
 from django.contrib import messages
