@@ -46,8 +46,17 @@ run: install
 	@echo ""
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# The suite in parallel on every core (pytest-xdist), then the browser tests
+# on their own: they drive one Chromium against a live server each and are
+# timing-sensitive, so they do not compete with the rest for the CPU.
+# PYTEST_WORKERS=0 runs everything in one process.
+PYTEST_WORKERS ?= auto
+# Both parts always run; the target fails if either did.
 test: install-dev node-tools
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@status=0; \
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --ignore=tests/browser $(PYTEST_ARGS) || status=$$?; \
+	$(BIN)/python -m pytest tests/browser $(PYTEST_ARGS) || status=$$?; \
+	exit $$status
 
 # The scripts' unit tests alone (make test runs them too, in tests/test_javascript.py).
 test-js:

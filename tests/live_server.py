@@ -39,7 +39,9 @@ def fresh_database(folder):
     import psycopg
 
     parts = urlsplit(url)
-    name = parts.path.lstrip("/") + "_live"
+    # Parallel test workers (pytest-xdist: gw0, gw1…) each get their own.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    name = "_".join(filter(None, [parts.path.lstrip("/"), "live", worker]))
     admin_url = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
