@@ -12,9 +12,13 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Value
 from django.utils.translation import gettext as _
 
+from . import parameters
 from .models import Channel, Speaker, Tag, TaggedTalk, Talk, TalkSpeaker
 
 FACET_SIZE = 12  # options shown per filter; the rest are a /tags/ visit away
+# Tags combined in one list (?tag= repeated). Each narrows further, so a few
+# already find the talks sharing them; the cap bounds what one request costs.
+MAX_TAGS = 10
 
 
 @dataclass
@@ -28,12 +32,13 @@ class Filters:
 
     @classmethod
     def from_params(cls, params):
-        year = params.get("year", "")
+        """The filters in `params`; InvalidParameter (a 400 page) for a value
+        that cannot be one."""
         return cls(
-            tags=list(dict.fromkeys(tag for tag in params.getlist("tag") if tag)),
-            speaker=params.get("speaker", ""),
-            channel=params.get("channel", ""),
-            year=int(year) if year.isascii() and year.isdigit() else None,
+            tags=parameters.tags(params, MAX_TAGS),
+            speaker=parameters.slug(params, "speaker"),
+            channel=parameters.slug(params, "channel"),
+            year=parameters.year(params),
         )
 
     def __bool__(self):

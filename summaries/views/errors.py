@@ -1,0 +1,64 @@
+"""The 400 page: a request the site cannot read, explained in the reader's
+language (Django's own says "Bad Request (400)" in English, whatever the cause).
+
+Django calls `bad_request` for every request it refuses as malformed: a Host
+header not in ALLOWED_HOSTS, more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS, a
+body over its limits, and `InvalidParameter` from the public pages' own
+parameters. Under /api/, `api.errors.JsonErrorsMiddleware` turns the page into
+JSON.
+"""
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost, RequestDataTooBig, TooManyFieldsSent
+from django.http import HttpResponse
+from django.template import loader
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import requires_csrf_token
+
+from ..parameters import InvalidParameter
+
+
+@requires_csrf_token
+def bad_request(request, exception, template_name="400.html"):
+    # Django may refuse the request before the language is read from the
+    # address (the HTTPS redirect checks the Host header first): read it here.
+    language = translation.get_language_from_path(request.path_info)
+    with translation.override(language or settings.LANGUAGE_CODE):
+        problem, status = _problem(exception)
+        context = {"problem": problem, "retry_url": _without(request, exception)}
+        # With a Host header the site does not answer to, nothing on the page
+        # may be built from the request (absolute links, the language links).
+        trusted = None if isinstance(exception, DisallowedHost) else request
+        body = loader.get_template(template_name).render(context, trusted)
+    return HttpResponse(body, status=status)
+
+
+def _problem(exception):
+    """(what the reader is told, the status)."""
+    if isinstance(exception, InvalidParameter):
+        return exception.message, 400
+    if isinstance(exception, RequestDataTooBig):
+        return _(
+            "送信された内容が大きすぎるため、受け付けませんでした。"
+            "ファイルや文章を小さく分けて、もう一度送信してください。"
+        ), 413
+    if isinstance(exception, TooManyFieldsSent):
+        return _(
+            "送信された項目が多すぎるため、受け付けませんでした（%(limit)d個まで）。"
+        ) % {"limit": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}, 400
+    return _(
+        "アドレスまたは送信内容に読み取れない部分があります。"
+        "アドレスを確かめるか、前のページに戻ってやり直してください。"
+    ), 400
+
+
+def _without(request, exception):
+    """This page's address without the parameter that could not be read."""
+    if not isinstance(exception, InvalidParameter) or request.method != "GET":
+        return None
+    params = request.GET.copy()
+    params.pop(exception.name, None)
+    params.pop("page", None)
+    query = params.urlencode()
+    return request.path + (f"?{query}" if query else "")
