@@ -68,6 +68,9 @@ MIDDLEWARE = [
     # Load balancers call /healthz by address over plain HTTP: answered before
     # the host check, the HTTPS redirect and the request log.
     "govdx.health.HealthCheckMiddleware",
+    # Outermost after that, so it sees every error, whoever made it: under
+    # /api/ each becomes JSON.
+    "summaries.api.errors.JsonErrorsMiddleware",
     "govdx.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",

@@ -9,7 +9,7 @@ JSON.
 """
 
 from django.conf import settings
-from django.core.exceptions import DisallowedHost, RequestDataTooBig, TooManyFieldsSent
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpResponse
 from django.template import loader
 from django.utils import translation
@@ -27,10 +27,13 @@ def bad_request(request, exception, template_name="400.html"):
     with translation.override(language or settings.LANGUAGE_CODE):
         problem, status = _problem(exception)
         context = {"problem": problem, "retry_url": _without(request, exception)}
-        # With a Host header the site does not answer to, nothing on the page
-        # may be built from the request (absolute links, the language links).
-        trusted = None if isinstance(exception, DisallowedHost) else request
-        body = loader.get_template(template_name).render(context, trusted)
+        # Only a wrong parameter leaves the request readable: with a Host
+        # header the site does not serve, or a query string of too many fields,
+        # nothing on the page may be built from it (absolute links, the
+        # language links, the search box's words).
+        readable = isinstance(exception, InvalidParameter)
+        template = loader.get_template(template_name)
+        body = template.render(context, request if readable else None)
     return HttpResponse(body, status=status)
 
 
