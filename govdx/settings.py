@@ -84,6 +84,9 @@ MIDDLEWARE = [
     # The language comes from the URL: /en/… is English, everything else Japanese.
     "summaries.middleware.LocaleFromUrlMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check: a method the view does not serve is a 405, not
+    # the CSRF failure page.
+    "summaries.methods.MethodNotAllowedMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
