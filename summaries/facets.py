@@ -9,7 +9,7 @@ many talks that choice would show.
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Value
+from django.db.models import Count, Exists, OuterRef, Value
 from django.utils.translation import gettext as _
 
 from . import parameters
@@ -199,12 +199,15 @@ def _named(counts):
 
 def chosen_filters(filters, params):
     """The filters in force, each with a link that removes it (names looked up
-    in one query per kind of filter chosen)."""
+    in one query per kind of filter chosen).
+
+    Only names of public records are shown: a speaker, channel or tag found
+    only on drafts or scheduled talks is shown by its slug, exactly as a slug
+    that does not exist.
+    """
     chosen = []
     if filters.tags:
-        names = dict(
-            Tag.objects.filter(slug__in=filters.tags).values_list("slug", "name")
-        )
+        names = _public_names(Tag, filters.tags)
         for slug in filters.tags:
             rest = [other for other in filters.tags if other != slug]
             chosen.append(
@@ -219,9 +222,7 @@ def chosen_filters(filters, params):
     ):
         slug = getattr(filters, key)
         if slug:
-            name = (
-                model.objects.filter(slug=slug).values_list("name", flat=True).first()
-            )
+            name = _public_names(model, [slug]).get(slug)
             chosen.append(
                 Option(
                     _("%(heading)s: %(name)s")
@@ -237,3 +238,16 @@ def chosen_filters(filters, params):
             )
         )
     return chosen
+
+
+def _public_names(model, slugs):
+    """{slug: name} of the `model` records (Tag, Speaker, Channel) with these
+    slugs that are on at least one public talk."""
+    public = Talk.objects.published()
+    on_public_talk = {
+        Tag: TaggedTalk.objects.filter(tag=OuterRef("pk"), content_object__in=public),
+        Speaker: TalkSpeaker.objects.filter(speaker=OuterRef("pk"), talk__in=public),
+        Channel: public.filter(channel=OuterRef("pk")),
+    }[model]
+    records = model.objects.filter(Exists(on_public_talk), slug__in=slugs)
+    return dict(records.values_list("slug", "name"))
