@@ -10,9 +10,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Value
+from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 
 from . import parameters
+from .bidi import bdi_format
 from .models import Channel, Speaker, Tag, TaggedTalk, Talk, TalkSpeaker
 
 FACET_SIZE = 12  # options shown per filter; the rest are a /tags/ visit away
@@ -212,7 +214,7 @@ def chosen_filters(filters, params):
             rest = [other for other in filters.tags if other != slug]
             chosen.append(
                 Option(
-                    _("タグ: %(name)s") % {"name": names.get(slug, slug)},
+                    bdi_format(_("タグ: %(name)s"), name=names.get(slug, slug)),
                     link(params, tag=rest or None),
                 )
             )
@@ -225,8 +227,11 @@ def chosen_filters(filters, params):
             name = _public_names(model, [slug]).get(slug)
             chosen.append(
                 Option(
-                    _("%(heading)s: %(name)s")
-                    % {"heading": heading, "name": name or slug},
+                    bdi_format(
+                        _("%(heading)s: %(name)s"),
+                        heading=conditional_escape(heading),
+                        name=name or slug,
+                    ),
                     link(params, **{key: None}),
                 )
             )

@@ -66,6 +66,6 @@ def test_public_names_are_still_shown(reader):
     make_talk(tags=["防災"], speakers=[speaker], channel=channel)
     make_talk(status=Talk.Status.DRAFT, speakers=[speaker], channel=channel)
     _status, shown = page(reader, "/talks/?speaker=miyasaka&channel=tokyo&tag=防災")
-    assert "登壇者: 宮坂 学" in shown
-    assert "チャンネル: 都庁チャンネル" in shown
-    assert "タグ: 防災" in shown
+    assert "登壇者: <bdi>宮坂 学</bdi>" in shown
+    assert "チャンネル: <bdi>都庁チャンネル</bdi>" in shown
+    assert "タグ: <bdi>防災</bdi>" in shown

@@ -20,6 +20,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..bidi import isolate
 from ..importer import apply, check, describe, find_existing, known_tags, new_slug
 from ..models import Channel, Tag
 from ..summary_format import SummaryError, decode, parse, render
@@ -157,7 +158,8 @@ class SummaryImportMixin:
             )
             return redirect(request.path)
         talk = outcome.talk
-        values = {"title": talk.title}
+        # Messages are plain text: the title cannot reorder the sentence.
+        values = {"title": isolate(talk.title)}
         if outcome.action == "created":
             message, level = (
                 _(
