@@ -84,8 +84,10 @@ MIDDLEWARE = [
     # The language comes from the URL: /en/… is English, everything else Japanese.
     "summaries.middleware.LocaleFromUrlMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Before the CSRF check: a method the view does not serve is a 405, not
-    # the CSRF failure page.
+    # Before the CSRF check, which is the first to read the body: a body larger
+    # than its view accepts is refused unread (413), and a method the view
+    # does not serve is a 405, not the CSRF failure page.
+    "summaries.body_limits.BodyLimitMiddleware",
     "summaries.methods.MethodNotAllowedMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

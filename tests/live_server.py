@@ -30,8 +30,9 @@ def _free_port():
 
 
 @contextlib.contextmanager
-def fresh_database(folder):
-    """A DATABASE_URL for an empty database like the suite's, dropped afterwards."""
+def fresh_database(folder, suffix="_live"):
+    """A DATABASE_URL for an empty database like the suite's, dropped afterwards
+    (on PostgreSQL, named after the suite's database and `suffix`)."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         yield f"sqlite:///{folder}/live.sqlite3"
@@ -39,7 +40,7 @@ def fresh_database(folder):
     import psycopg
 
     parts = urlsplit(url)
-    name = parts.path.lstrip("/") + "_live"
+    name = parts.path.lstrip("/") + suffix
     admin_url = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

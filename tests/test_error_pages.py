@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.test import Client, override_settings
+from django.test.client import encode_multipart
 
 from summaries.api import endpoints
 
@@ -109,14 +110,15 @@ def test_too_many_posted_fields_get_the_site_page(reader):
     )
 
 
-def test_a_body_over_django_limit_gets_the_site_page(reader, settings):
-    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
-    talk = make_talk()
-    token = form_token(reader, talk.get_absolute_url())
-    response = reader.post(
-        f"{talk.get_absolute_url()}feedback/",
-        f"csrfmiddlewaretoken={token}&comment=" + "a" * 2000,
-        content_type="application/x-www-form-urlencoded",
+def test_a_form_field_over_django_limit_gets_the_site_page(editor_client, settings):
+    """The admin import takes a 3 MB body, but Django still keeps at most
+    DATA_UPLOAD_MAX_MEMORY_SIZE of text fields."""
+    text = "a" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1000)
+    body = encode_multipart("BoUnDaRy", {"text": text})
+    response = editor_client.post(
+        "/admin/summaries/talk/import/",
+        body,
+        content_type="multipart/form-data; boundary=BoUnDaRy",
     )
     assert response.status_code == 413
     assert_site_page(response, "ja", TOO_LARGE_JA)

@@ -4,14 +4,16 @@ language (Django's own says "Bad Request (400)" in English, whatever the cause).
 Django calls `bad_request` for every request it refuses as malformed: a Host
 header not in ALLOWED_HOSTS, more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS, a
 body over its limits, and `InvalidParameter` from the public pages' own
-parameters. Under /api/, `api.errors.JsonErrorsMiddleware` turns the page into
-JSON.
+parameters. `body_too_large` is the same page for a body refused on its
+Content-Length (body_limits.py). Under /api/, `api.errors.JsonErrorsMiddleware`
+turns the page into JSON.
 """
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpResponse
 from django.template import loader
+from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
@@ -21,20 +23,38 @@ from ..parameters import InvalidParameter
 
 @requires_csrf_token
 def bad_request(request, exception, template_name="400.html"):
-    # Django may refuse the request before the language is read from the
-    # address (the HTTPS redirect checks the Host header first): read it here.
-    language = translation.get_language_from_path(request.path_info)
-    with translation.override(language or settings.LANGUAGE_CODE):
+    with _address_language(request):
         problem, status = _problem(exception)
-        context = {"problem": problem, "retry_url": _without(request, exception)}
         # Only a wrong parameter leaves the request readable: with a Host
         # header the site does not serve, or a query string of too many fields,
         # nothing on the page may be built from it (absolute links, the
         # language links, the search box's words).
-        readable = isinstance(exception, InvalidParameter)
-        template = loader.get_template(template_name)
-        body = template.render(context, request if readable else None)
-    return HttpResponse(body, status=status)
+        if isinstance(exception, InvalidParameter):
+            return _page(problem, status, request, _without(request, exception))
+        return _page(problem, status)
+
+
+def body_too_large(request, length, limit):
+    """413, before the body is read: how large it was, what this page takes."""
+    with _address_language(request):
+        problem = _(
+            "送信された内容（%(size)s）が大きすぎるため、受け付けませんでした。"
+            "このページで送信できるのは%(limit)sまでです。"
+        ) % {"size": filesizeformat(length), "limit": filesizeformat(limit)}
+        return _page(problem, 413)
+
+
+def _address_language(request):
+    # Django may refuse the request before the language is read from the
+    # address (the HTTPS redirect checks the Host header first): read it here.
+    language = translation.get_language_from_path(request.path_info)
+    return translation.override(language or settings.LANGUAGE_CODE)
+
+
+def _page(problem, status, request=None, retry_url=None):
+    template = loader.get_template("400.html")
+    context = {"problem": problem, "retry_url": retry_url}
+    return HttpResponse(template.render(context, request), status=status)
 
 
 def _problem(exception):
@@ -58,7 +78,7 @@ def _problem(exception):
 
 def _without(request, exception):
     """This page's address without the parameter that could not be read."""
-    if not isinstance(exception, InvalidParameter) or request.method != "GET":
+    if request.method != "GET":
         return None
     params = request.GET.copy()
     params.pop(exception.name, None)
