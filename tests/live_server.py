@@ -30,9 +30,8 @@ def _free_port():
 
 
 @contextlib.contextmanager
-def fresh_database(folder, suffix="_live"):
-    """A DATABASE_URL for an empty database like the suite's, dropped afterwards
-    (on PostgreSQL, named after the suite's database and `suffix`)."""
+def fresh_database(folder):
+    """A DATABASE_URL for an empty database like the suite's, dropped afterwards."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         yield f"sqlite:///{folder}/live.sqlite3"
@@ -40,7 +39,7 @@ def fresh_database(folder, suffix="_live"):
     import psycopg
 
     parts = urlsplit(url)
-    name = parts.path.lstrip("/") + suffix
+    name = parts.path.lstrip("/") + "_live"
     admin_url = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

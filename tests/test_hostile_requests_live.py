@@ -23,7 +23,7 @@ IMPORT = "/admin/summaries/talk/import/"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
-    with fresh_database(folder, suffix="_hostile_live") as database_url:
+    with fresh_database(folder) as database_url:
         site = LiveSite(database_url, folder)
         site.env.update(
             DJANGO_DEBUG="0", DJANGO_SETTINGS_MODULE="tests.production_settings"
