@@ -7,6 +7,7 @@ every line the app server writes can be read by the same log pipeline.
 import logging
 import time
 
+from django.core.exceptions import TooManyFieldsSent
 from pythonjsonlogger.core import RESERVED_ATTRS
 from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
 
@@ -38,8 +39,13 @@ class JsonFormatter(BaseJsonFormatter):
         super().__init__(*args, **kwargs)
 
 
-def public_query(querydict):
-    """The query string as a dict, with free-text values replaced."""
+def public_query(request):
+    """The query string as a dict, with free-text values replaced; empty when
+    Django refuses to read it (more than DATA_UPLOAD_MAX_NUMBER_FIELDS)."""
+    try:
+        querydict = request.GET
+    except TooManyFieldsSent:
+        return {}
     return {
         key: values if key in PUBLIC_QUERY_KEYS else [REDACTED] * len(values)
         for key, values in querydict.lists()
@@ -66,7 +72,7 @@ class RequestLogMiddleware:
             extra={
                 "method": request.method,
                 "path": request.path,
-                "query": public_query(request.GET),
+                "query": public_query(request),
                 "status": response.status_code,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 1),
             },

@@ -68,6 +68,9 @@ MIDDLEWARE = [
     # Load balancers call /healthz by address over plain HTTP: answered before
     # the host check, the HTTPS redirect and the request log.
     "govdx.health.HealthCheckMiddleware",
+    # Outermost after that, so it sees every error, whoever made it: under
+    # /api/ each becomes JSON.
+    "summaries.api.errors.JsonErrorsMiddleware",
     "govdx.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -81,6 +84,11 @@ MIDDLEWARE = [
     # The language comes from the URL: /en/… is English, everything else Japanese.
     "summaries.middleware.LocaleFromUrlMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which is the first to read the body: a body larger
+    # than its view accepts is refused unread (413), and a method the view
+    # does not serve is a 405, not the CSRF failure page.
+    "summaries.body_limits.BodyLimitMiddleware",
+    "summaries.methods.MethodNotAllowedMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -17,3 +17,6 @@ urlpatterns += [
     path("api/", api.urls),
     path("", include("summaries.feed_urls")),
 ]
+
+# Django's own 400 page is bare English; ours explains, in the reader's language.
+handler400 = "summaries.views.errors.bad_request"

@@ -9,12 +9,18 @@ many talks that choice would show.
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Value
+from django.db.models import Count, Exists, OuterRef, Value
+from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 
+from . import parameters
+from .bidi import bdi_format
 from .models import Channel, Speaker, Tag, TaggedTalk, Talk, TalkSpeaker
 
 FACET_SIZE = 12  # options shown per filter; the rest are a /tags/ visit away
+# Tags combined in one list (?tag= repeated). Each narrows further, so a few
+# already find the talks sharing them; the cap bounds what one request costs.
+MAX_TAGS = 10
 
 
 @dataclass
@@ -28,12 +34,13 @@ class Filters:
 
     @classmethod
     def from_params(cls, params):
-        year = params.get("year", "")
+        """The filters in `params`; InvalidParameter (a 400 page) for a value
+        that cannot be one."""
         return cls(
-            tags=list(dict.fromkeys(tag for tag in params.getlist("tag") if tag)),
-            speaker=params.get("speaker", ""),
-            channel=params.get("channel", ""),
-            year=int(year) if year.isascii() and year.isdigit() else None,
+            tags=parameters.tags(params, MAX_TAGS),
+            speaker=parameters.slug(params, "speaker"),
+            channel=parameters.slug(params, "channel"),
+            year=parameters.year(params),
         )
 
     def __bool__(self):
@@ -194,17 +201,20 @@ def _named(counts):
 
 def chosen_filters(filters, params):
     """The filters in force, each with a link that removes it (names looked up
-    in one query per kind of filter chosen)."""
+    in one query per kind of filter chosen).
+
+    Only names of public records are shown: a speaker, channel or tag found
+    only on drafts or scheduled talks is shown by its slug, exactly as a slug
+    that does not exist.
+    """
     chosen = []
     if filters.tags:
-        names = dict(
-            Tag.objects.filter(slug__in=filters.tags).values_list("slug", "name")
-        )
+        names = _public_names(Tag, filters.tags)
         for slug in filters.tags:
             rest = [other for other in filters.tags if other != slug]
             chosen.append(
                 Option(
-                    _("タグ: %(name)s") % {"name": names.get(slug, slug)},
+                    bdi_format(_("タグ: %(name)s"), name=names.get(slug, slug)),
                     link(params, tag=rest or None),
                 )
             )
@@ -214,13 +224,14 @@ def chosen_filters(filters, params):
     ):
         slug = getattr(filters, key)
         if slug:
-            name = (
-                model.objects.filter(slug=slug).values_list("name", flat=True).first()
-            )
+            name = _public_names(model, [slug]).get(slug)
             chosen.append(
                 Option(
-                    _("%(heading)s: %(name)s")
-                    % {"heading": heading, "name": name or slug},
+                    bdi_format(
+                        _("%(heading)s: %(name)s"),
+                        heading=conditional_escape(heading),
+                        name=name or slug,
+                    ),
                     link(params, **{key: None}),
                 )
             )
@@ -232,3 +243,16 @@ def chosen_filters(filters, params):
             )
         )
     return chosen
+
+
+def _public_names(model, slugs):
+    """{slug: name} of the `model` records (Tag, Speaker, Channel) with these
+    slugs that are on at least one public talk."""
+    public = Talk.objects.published()
+    on_public_talk = {
+        Tag: TaggedTalk.objects.filter(tag=OuterRef("pk"), content_object__in=public),
+        Speaker: TalkSpeaker.objects.filter(speaker=OuterRef("pk"), talk__in=public),
+        Channel: public.filter(channel=OuterRef("pk")),
+    }[model]
+    records = model.objects.filter(Exists(on_public_talk), slug__in=slugs)
+    return dict(records.values_list("slug", "name"))

@@ -6,6 +6,7 @@ from django.urls import path
 
 from . import converters  # noqa: F401  (registers <uslug:…>)
 from .feeds import LatestTalksFeed, TagFeed
+from .methods import read_only
 from .pagecache.pages import cached_page
 from .sitemaps import SITEMAPS
 from .views import about
@@ -13,11 +14,11 @@ from .views import about
 app_name = "feeds"
 
 urlpatterns = [
-    path("feed/", cached_page(LatestTalksFeed()), name="latest"),
-    path("tags/<uslug:slug>/feed/", cached_page(TagFeed()), name="tag"),
+    path("feed/", cached_page(read_only(LatestTalksFeed())), name="latest"),
+    path("tags/<uslug:slug>/feed/", cached_page(read_only(TagFeed())), name="tag"),
     path(
         "sitemap.xml",
-        cached_page(sitemap),
+        cached_page(read_only(sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

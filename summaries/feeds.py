@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from .bidi import isolate
 from .models import Tag, Talk
 
 FEED_LENGTH = 50
@@ -34,7 +35,8 @@ class LatestTalksFeed(Feed):
         return self.talks().prefetch_related("takeaways")[:FEED_LENGTH]
 
     def item_title(self, item):
-        return item.title
+        # Atom titles are plain text: isolated, as in <title> (bidi.py).
+        return isolate(item.title)
 
     def item_pubdate(self, item):
         return item.published_at
@@ -55,10 +57,12 @@ class TagFeed(LatestTalksFeed):
         return tag
 
     def title(self, obj):
-        return _("GovDX Talks: タグ「%(name)s」の講演") % {"name": obj.name}
+        return _("GovDX Talks: タグ「%(name)s」の講演") % {"name": isolate(obj.name)}
 
     def subtitle(self, obj):
-        return _("タグ「%(name)s」が付いた講演の要約と要点。") % {"name": obj.name}
+        return _("タグ「%(name)s」が付いた講演の要約と要点。") % {
+            "name": isolate(obj.name)
+        }
 
     def link(self, obj):
         return obj.get_absolute_url()

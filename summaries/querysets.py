@@ -77,15 +77,26 @@ class TalkQuerySet(NaturalKeyQuerySet):
     def filter_by(self, tags=(), speaker=None, channel=None, year=None):
         """Narrow by facets; every tag given must be on the talk."""
         qs = self
-        for tag in tags:
-            qs = qs.filter(tagged_items__tag__slug=tag)
+        tags = list(dict.fromkeys(tags))
+        if tags:
+            # One subquery however many tags (a join per tag grows the query
+            # with each one): the talks with as many of them as were asked.
+            tagged = related_model(self, "tagged_items").objects
+            having_all = (
+                tagged.filter(tag__slug__in=tags)
+                .values("content_object")
+                .annotate(matched=Count("tag", distinct=True))
+                .filter(matched=len(tags))
+                .values("content_object")
+            )
+            qs = qs.filter(pk__in=having_all)
         if speaker:
             qs = qs.filter(speakers__slug=speaker)
         if channel:
             qs = qs.filter(channel__slug=channel)
         if year:
             qs = qs.filter(video_date__year=year)
-        return qs.distinct() if tags or speaker else qs
+        return qs.distinct() if speaker else qs
 
     def related_to(self, talk, limit=4):
         """Published talks sharing most tags with `talk` (uses its prefetched tags)."""

@@ -18,7 +18,8 @@ def test_tag_index_lists_all_tags_with_counts_most_used_first(client):
     make_talk(tags=["下書きだけ"], status=Talk.Status.DRAFT)
     page = client.get("/tags/").content.decode()
     listed = re.findall(
-        r'<a href="/tags/[^"]+/">([^<]+) <span class="count">\((\d+)\)', page
+        r'<a href="/tags/[^"]+/"><bdi>([^<]+)</bdi> <span class="count">\((\d+)\)',
+        page,
     )
     assert listed == [("防災", "3"), ("教育", "1"), ("窓口", "1")]
 
@@ -31,7 +32,7 @@ def test_speaker_index_lists_speakers_with_their_counts(client):
     make_talk(speakers=[a])
     make_talk(speakers=[hidden], status=Talk.Status.DRAFT)
     page = client.get("/speakers/").content.decode()
-    assert '<a href="/speakers/asanuma/">浅沼 尚</a>' in page
-    assert re.search(r'/speakers/miyasaka/">宮坂 学</a>.*?2件', page)
-    assert re.search(r'/speakers/asanuma/">浅沼 尚</a>.*?1件', page)
+    assert '<a href="/speakers/asanuma/"><bdi>浅沼 尚</bdi></a>' in page
+    assert re.search(r'/speakers/miyasaka/"><bdi>宮坂 学</bdi></a>.*?2件', page)
+    assert re.search(r'/speakers/asanuma/"><bdi>浅沼 尚</bdi></a>.*?1件', page)
     assert "下書き 太郎" not in page

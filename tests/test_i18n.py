@@ -95,7 +95,7 @@ def test_english_pages_are_in_english(client, talk):
 
 def test_content_stays_japanese_and_says_so_on_english_pages(client, talk):
     html = page(client, "/en/talks/tokyo-dx/")
-    assert '<h1 lang="ja">都のDXを聞く</h1>' in html
+    assert '<h1 lang="ja"><bdi>都のDXを聞く</bdi></h1>' in html
     assert '<p class="talk__tldr" lang="ja">' in html
     assert '<ul class="takeaways" lang="ja">' in html
     assert '<ul class="tag-list" lang="ja">' in html
@@ -104,7 +104,7 @@ def test_content_stays_japanese_and_says_so_on_english_pages(client, talk):
     assert '<p class="talk-card__summary" lang="ja">' in card
     # On Japanese pages the whole page is Japanese: no redundant attributes.
     html = page(client, "/talks/tokyo-dx/")
-    assert "<h1>都のDXを聞く</h1>" in html
+    assert "<h1><bdi>都のDXを聞く</bdi></h1>" in html
     # Only <html lang="ja"> and the switcher's 日本語 link say it.
     assert len(re.findall(r'\slang="ja"', html)) == 2
 
@@ -262,9 +262,12 @@ def test_merging_tags_reports_in_english(editor_client):
 
 def test_content_in_english_pages_is_marked_japanese(client, talk):
     html = page(client, "/en/talks/tokyo-dx/")
-    assert '<span aria-current="page" lang="ja">都のDXを聞く</span>' in html
+    assert '<span aria-current="page" lang="ja"><bdi>都のDXを聞く</bdi></span>' in html
     assert '<meta property="og:locale" content="en_GB">' in html
     html = page(client, "/en/talks/")
-    assert '<span lang="ja">宮坂 学</span> <span class="count">(1)</span>' in html
+    assert (
+        '<span lang="ja"><bdi>宮坂 学</bdi></span> <span class="count">(1)</span>'
+        in html
+    )
     assert '>2024 <span class="count">(1)</span>' in html  # a year is no name
     assert '<meta property="og:locale" content="ja_JP">' in page(client, "/talks/")

@@ -242,7 +242,9 @@ def test_cards_show_the_figure_only_for_talks_with_votes(client):
     page = page_text(client, reverse("summaries:talk-list"))
     cards = dict(
         re.findall(
-            r'<article class="talk-card">.*?>([^<]+)</a>(.*?)</article>', page, re.S
+            r'<article class="talk-card">.*?<bdi>([^<]+)</bdi></a>(.*?)</article>',
+            page,
+            re.S,
         )
     )
     assert "読者の評価 4.3（3件）" in cards["評価された講演"]
@@ -334,7 +336,7 @@ def test_a_tag_filter_lists_each_rated_talk_once(client):
     for score in ("3", "5"):
         vote(Client(), talk, score)
     page = page_text(client, reverse("summaries:talk-list") + "?tag=dx&tag=防災")
-    assert page.count("二つのタグの講演</a>") == 1
+    assert page.count("二つのタグの講演</bdi></a>") == 1
     assert "読者の評価 4.0（2件）" in page
 
 

@@ -207,8 +207,8 @@ def test_title_marks_the_matched_words(client):
     talk = make_talk("都庁の<窓口>改革")
     _response, page, _titles = search(client, "窓口")
     assert (
-        f'<a href="{talk.get_absolute_url()}">都庁の&lt;<mark>窓口</mark>&gt;改革</a>'
-        in page
+        f'<a href="{talk.get_absolute_url()}"><bdi>都庁の&lt;<mark>窓口</mark>&gt;改革'
+        "</bdi></a>" in page
     )
 
 

@@ -185,6 +185,9 @@ PYTHON_DATA = {
     "summaries/api/schemas.py": {"Their part in this talk, e.g. 聞き手."},
     # The editors' group name: a database row that a migration creates.
     "summaries/roles.py": {"編集者"},
+    # How readers write telephone numbers and "@" in Japanese (ー between
+    # digits, アットマーク): patterns the comment is matched with, never shown.
+    "summaries/ratings/personal_data.py": EVERY,
     # Japanese text analysis: Sudachi's part-of-speech names, grammar words
     # and punctuation it compares text with; none is ever shown.
     "summaries/search/analysis/analyser.py": EVERY,

@@ -20,6 +20,8 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..bidi import isolate
+from ..body_limits import body_limit
 from ..importer import apply, check, describe, find_existing, known_tags, new_slug
 from ..models import Channel, Tag
 from ..summary_format import SummaryError, decode, parse, render
@@ -27,6 +29,10 @@ from ..summary_format.rendering import timecode
 from ..text import fold, format_timecode
 
 LARGEST_FILE = 2 * 1024 * 1024  # what the form can carry back as text
+# The whole request: a file up to LARGEST_FILE with the form's fields, or the
+# text posted back for confirmation (Django takes up to 2.5 MB of it). Larger
+# bodies are refused before they are read (body_limits.py).
+BODY_LIMIT = 3 * 1024 * 1024
 
 
 class SummaryImportForm(forms.Form):
@@ -92,6 +98,7 @@ class SummaryImportMixin:
         view = self.admin_site.admin_view(self.import_view)
         return [path("import/", view, name=name), *super().get_urls()]
 
+    @body_limit(BODY_LIMIT)
     def import_view(self, request):
         if not self.has_add_permission(request):
             raise PermissionDenied
@@ -157,7 +164,8 @@ class SummaryImportMixin:
             )
             return redirect(request.path)
         talk = outcome.talk
-        values = {"title": talk.title}
+        # Messages are plain text: the title cannot reorder the sentence.
+        values = {"title": isolate(talk.title)}
         if outcome.action == "created":
             message, level = (
                 _(

@@ -9,8 +9,9 @@ from typing import Annotated
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.renderers import JSONRenderer
-from pydantic import StringConstraints
+from pydantic import AfterValidator, StringConstraints
 
+from ..facets import MAX_TAGS
 from ..models import Talk
 from . import downloads, schemas
 from .conditional import Validators
@@ -52,9 +53,24 @@ Slug = Annotated[
 ]
 
 
+def _distinct_tags(values):
+    """Repeated tags count once; more than MAX_TAGS is a 422, as on the site
+    (each tag narrows the query: facets.py)."""
+    values = list(dict.fromkeys(values))
+    if len(values) > MAX_TAGS:
+        raise ValueError(
+            f"at most {MAX_TAGS} different tags can be combined, not {len(values)}"
+        )
+    return values
+
+
 class TalkFilters(Schema):
-    tag: list[Slug] = Field(
-        [], description="Tag slug; repeat it to require several tags."
+    tag: Annotated[list[Slug], AfterValidator(_distinct_tags)] = Field(
+        [],
+        description=(
+            "Tag slug; repeat it to require several tags "
+            f"(at most {MAX_TAGS} different ones)."
+        ),
     )
     speaker: Slug | None = Field(None, description="Speaker slug.")
     year: int | None = Field(None, ge=1, le=9999, description="Year of the video.")

@@ -4,7 +4,6 @@ Answers are kept without anything personal: the form refuses comments that
 hold an e-mail address or a telephone number.
 """
 
-import re
 from datetime import timedelta
 
 from django import forms
@@ -13,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..text import fold
 from .models import Feedback
+from .personal_data import holds_contact
 from .retry import retry_when_busy
 
 
@@ -36,11 +35,6 @@ def feedback_figures(now=None):
         answers_30_days=Count("pk", filter=recent),
         yes_30_days=Count("pk", filter=recent & Q(helpful=True)),
     )
-
-
-# Comments are kept without any personal data: refuse the obvious kinds.
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_PHONE = re.compile(r"(?<!\d)0\d{1,4}[-(\s]?\d{1,4}[-)\s]?\d{3,4}(?!\d)")
 
 
 class FeedbackForm(forms.ModelForm):
@@ -73,8 +67,8 @@ class FeedbackForm(forms.ModelForm):
 
     def clean_comment(self):
         comment = self.cleaned_data["comment"].strip()
-        folded = fold(comment)
-        if _EMAIL.search(folded) or _PHONE.search(folded):
+        # Comments are kept without any personal data (personal_data.py).
+        if holds_contact(comment):
             raise forms.ValidationError(
                 _(
                     "ご意見にメールアドレスや電話番号は書かないでください。"

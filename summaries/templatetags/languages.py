@@ -1,10 +1,13 @@
-"""The page in the other language, and marking Japanese content on English pages."""
+"""The page in the other language, marking Japanese content on English pages,
+and isolating the direction of editors' and readers' text (summaries/bidi.py)."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
+
+from .. import bidi
 
 register = template.Library()
 
@@ -47,3 +50,16 @@ def content_lang():
     if get_language() == CONTENT_LANGUAGE:
         return ""
     return format_html(' lang="{}"', CONTENT_LANGUAGE)
+
+
+@register.filter(name="bdi")
+def bdi_filter(value):
+    """User text shown in HTML, inside <bdi> (summaries/bidi.py)."""
+    return bidi.bdi(value)
+
+
+@register.filter(name="isolate")
+def isolate_filter(value):
+    """User text shown as plain text (<title>, attributes), isolated when it
+    could reorder what follows (summaries/bidi.py)."""
+    return bidi.isolate(value)

@@ -3,10 +3,10 @@
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from ..accessibility import load_results
+from ..methods import read_only
 from .mixins import PageMixin, crumb
 
 
@@ -27,7 +27,7 @@ class AccessibilityView(PageMixin, TemplateView):
         return super().get_context_data(results=load_results(), **kwargs)
 
 
-@require_GET
+@read_only
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("feeds:sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from .. import mindmap
+from .. import mindmap, parameters
 from ..facets import Filters, facets
 from ..models import Talk
 from ..pagecache.pages import on_every_serve
@@ -123,10 +123,9 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
     def start_seconds(self):
         """`?t=90` (or `90s`, as YouTube writes it): where the player starts;
         0 when absent, malformed or past the end."""
-        value = self.request.GET.get("t", "").strip().removesuffix("s")
-        if not (value.isascii() and value.isdigit()):
+        seconds = parameters.seconds(self.request.GET.get("t", ""))
+        if seconds is None:
             return 0
-        seconds = int(value)
         return seconds if seconds < self.object.duration_seconds else 0
 
     def get_context_data(self, **kwargs):
