@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext, gettext_noop
 
-from . import history
+from . import history, limits
 from .models import (
     Channel,
     Highlight,
@@ -108,6 +108,21 @@ def check(talk):
             raise SummaryError(Problem(line, TOO_LONG, params))
 
     lines = talk.lines
+    for name in (
+        "takeaways",
+        "questions",
+        "outline",
+        "keywords",
+        "highlights",
+        "transcript",
+    ):
+        items = getattr(talk, name)
+        over = limits.excess(name, len(items))
+        if over:
+            # Named at the first item past the bound.
+            raise SummaryError(
+                Problem(items[over.most].line, limits.TOO_MANY, over.params)
+            )
     limit(Talk, "title", talk.title, lines.get("title", 0))
     limit(Channel, "name", talk.channel, lines.get("channel", 0))
     if talk.duration_seconds > LARGEST_SECONDS:
