@@ -22,6 +22,7 @@ from ..models import (
 from ..ratings.voting import RatingSummary, with_ratings
 from ..signals import collecting_changes
 from ..text import join_list
+from .captions import CaptionsImportMixin
 from .completeness import CompletenessAdminMixin
 from .fields import TimecodeField
 from .history import TalkHistoryMixin
@@ -122,6 +123,7 @@ class PublicationFilter(admin.SimpleListFilter):
 
 @admin.register(Talk)
 class TalkAdmin(
+    CaptionsImportMixin,
     SummaryImportMixin,
     TalkHistoryMixin,
     PublishingAdminMixin,
