@@ -16,7 +16,13 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from .. import diffs
-from ..history import record_current, recording, restore, versions_of
+from ..history import (
+    record_current,
+    record_first_versions,
+    recording,
+    restore,
+    versions_of,
+)
 
 
 class TalkHistoryMixin:
@@ -25,6 +31,11 @@ class TalkHistoryMixin:
     object_history_template = "admin/summaries/talk/object_history.html"
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # A talk that arrived without a recorded write (loaded, imported by
+        # code, older than history) gets its first version before the form is
+        # shown, so the form's version token and its history start from it.
+        if object_id is not None and str(unquote(object_id)).isdigit():
+            record_first_versions({int(unquote(object_id))})
         if request.method != "POST":
             return super().changeform_view(request, object_id, form_url, extra_context)
         # The comment is set by log_addition / log_change once the save succeeds.
