@@ -192,7 +192,14 @@ def apply(parsed, *, update=False, publish=False, user=None, source=""):
         if source
         else gettext("インポート")
     )
-    with history.recording(comment, user, manually=True), transaction.atomic():
+    # An existing talk this may replace gets its first version before, if it
+    # has none (looked up again, under the lock, below).
+    before = find_existing(data) if update else None
+    talks = {before.pk} if before else ()
+    with (
+        history.recording(comment, user, manually=True, talks=talks),
+        transaction.atomic(),
+    ):
         channel, _created = Channel.objects.get_or_create(name=data.channel)
         # Imports of one channel take turns, so two of one file make one talk.
         channel = Channel.objects.select_for_update().get(pk=channel.pk)
