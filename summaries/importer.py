@@ -174,9 +174,9 @@ class Outcome:
 
 def apply(parsed, *, update=False, publish=False, user=None, source=""):
     """Write the parsed talk, all or nothing. An existing talk (same video, or
-    same title, channel, date) is left alone unless `update`: then its content is replaced,
-    its slug, status, publication time and speakers kept. The result is
-    recorded in the talk's history (by `user`, from `source`)."""
+    same title, channel, date) is left alone unless `update`: then its content
+    is replaced, its slug, status, publication time and speakers kept. The
+    result is recorded in the talk's history (by `user`, from `source`)."""
     data = parsed.talk
     check(data)
     comment = (
