@@ -60,3 +60,19 @@ def test_make_run_never_loads_generated_talks():
     assert "generate_talks" not in run
     call_command("loaddata", "talks", verbosity=0)
     assert not Talk.objects.filter(is_generated=True).exists()
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_shows_on_a_terminal_only():
+    quiet = io.StringIO()
+    call_command("generate_talks", "--count", "2", "--seed", "5", stderr=quiet)
+    assert quiet.getvalue() == ""
+    terminal = Terminal()
+    call_command("generate_talks", "--count", "2", "--seed", "6", stderr=terminal)
+    shown = terminal.getvalue()
+    assert "講演を作成: 2/2" in shown
+    assert "検索索引と一覧を更新: 2/2" in shown
