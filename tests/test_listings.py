@@ -130,6 +130,23 @@ def test_related_talks_and_counts_stay_exact_through_random_edits(clock):
         assert stored_counts() == public_counts_afresh(), (step, action)
 
 
+@pytest.mark.parametrize("bulk", ["rank every list", "rebuild everything"])
+def test_the_bulk_paths_give_the_same(monkeypatch, bulk):
+    from summaries.listings import maintain
+
+    monkeypatch.setattr(maintain, "RERANK_ALL_OVER", 0)
+    if bulk == "rebuild everything":
+        monkeypatch.setattr(maintain, "REBUILD_OVER", 0)
+    rng = random.Random(8)
+    talks = make_corpus(rng, count=10)
+    talks[0].tags.add("医療")
+    talks[1].status = Talk.Status.DRAFT
+    talks[1].save()
+    talks[2].delete()
+    assert_related_exact()
+    assert stored_counts() == public_counts_afresh()
+
+
 def test_deleting_a_talk_takes_it_out_of_lists_and_counts():
     first = make_talk("一つ目", tags=["防災"])
     second = make_talk("二つ目", tags=["防災"])

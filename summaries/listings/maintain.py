@@ -6,7 +6,8 @@ by exactly that difference (an `UPDATE … count + n`, so concurrent writers
 add up). Talks whose publication time or tags moved are re-ranked
 (`related.py`), with the talks whose related list held them or that they now
 enter. Past `REBUILD_OVER` talks at once (generating 100,000 talks, deleting
-them), everything is rebuilt instead, in bulk.
+them), everything is rebuilt instead, in bulk; past `RERANK_ALL_OVER` lists
+to re-rank, every list is.
 """
 
 from collections import Counter, defaultdict
@@ -21,7 +22,11 @@ from .models import FacetCount, Kind, Listing, RelatedList, RelatedTalk
 from .related import Ranking
 
 CHUNK = 500  # ids per `IN (…)`: well under every database's parameter limit
-REBUILD_OVER = 2000  # changed talks past which everything is rebuilt
+# Changed talks past which everything is rebuilt in bulk (generating or
+# deleting many talks); renaming a tag on 10,000 talks is still an update.
+REBUILD_OVER = 20_000
+# Talks to re-rank past which every related list is ranked again in bulk.
+RERANK_ALL_OVER = 2000
 
 
 def chunks(ids, size=CHUNK):
@@ -241,16 +246,20 @@ def update_related(moved):
     if shared_with:
         others = {other for _talk, other in shared_with}
         ends = {}
-        for batch in chunks(others):
-            for row in RelatedList.objects.filter(talk__in=batch).values_list(
-                "talk_id", "full", "last_shared", "last_related_id"
-            ):
+        rows = RelatedList.objects.values_list(
+            "talk_id", "full", "last_shared", "last_related_id"
+        )
+        # Most of the corpus, when tags are few and shared: one read, not many.
+        batches = [None] if len(others) > 10 * CHUNK else list(chunks(others))
+        for batch in batches:
+            some = rows if batch is None else rows.filter(talk__in=batch)
+            for row in some:
                 ends[row[0]] = row[1:]
         for (talk, other), shared in shared_with.items():
             full, last_shared, last_id = ends.get(other, (False, 0, None))
             if not full or ranking.beats(talk, shared, last_shared, last_id):
                 affected.add(other)
-    if len(affected) > REBUILD_OVER:
+    if len(affected) > RERANK_ALL_OVER:
         return rebuild_related()
     tags_of.update(_tags_of(affected - set(tags_of)))
     _load_postings(ranking, [tag for tags in tags_of.values() for tag in tags])
