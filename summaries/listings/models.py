@@ -70,6 +70,9 @@ class FacetCount(models.Model):
                 fields=["kind", "value"], name="listings_facetcount_unique"
             )
         ]
+        indexes = [
+            models.Index(fields=["kind", "-count", "value"], name="listings_count_top")
+        ]
 
     def __str__(self):
         return f"{self.kind}:{self.value} = {self.count}"

@@ -70,12 +70,40 @@ def public_count(kind, value=0, now=None):
     return next(iter(found), 0)
 
 
-def top(kind, size, now=None, exclude=()):
-    """[(value, count)] of the lists of `kind` with most public talks."""
-    rows = public_counts(kind, now)
-    if exclude:
-        rows = rows.exclude(value__in=exclude)
-    return list(rows.order_by("-public", "value").values_list("value", "public")[:size])
+def scheduled(now=None):
+    """{(kind, value): talks not yet due} over every list, in one query (few
+    rows: found through the index on publication time)."""
+    rows = (
+        Listing.objects.filter(published_at__gt=now or timezone.now())
+        .order_by()
+        .values_list("kind", "value")
+        .annotate(n=Count("pk"))
+    )
+    return {(kind, value): n for kind, value, n in rows}
+
+
+def top(kind, size, now=None, due_later=None):
+    """[(value, count)] of the `size` lists of `kind` with most public talks
+    (None: all), most first, ties by value.
+
+    The first `size` + s rows by stored count (s: lists of this kind holding
+    a scheduled talk) hold the answer: outside them, a list is outranked by
+    at least `size` lists whose count is already public. One indexed query.
+    """
+    if due_later is None:
+        due_later = scheduled(now)
+    later = {value: n for (k, value), n in due_later.items() if k == kind}
+    rows = FacetCount.objects.filter(kind=kind, count__gt=0).order_by("-count", "value")
+    if size is not None:
+        rows = rows[: size + len(later)]
+    public = [
+        (value, n - later.get(value, 0))
+        for value, n in rows.values_list("value", "count")
+    ]
+    public = sorted(
+        ((value, n) for value, n in public if n > 0), key=lambda row: (-row[1], row[0])
+    )
+    return public if size is None else public[:size]
 
 
 def with_public_counts(records, kind, now=None):
