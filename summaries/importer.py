@@ -37,7 +37,7 @@ from .summary_format import (
     TimedData,
 )
 from .text import fold, list_separator, unicode_slug
-from .youtube import validate_youtube_url
+from .youtube import validate_youtube_url, video_id
 
 TOO_LONG = gettext_noop(
     "%(field)s「%(text)s」が長すぎます（%(length)d文字。%(limit)d文字までです）。"
@@ -154,7 +154,14 @@ def check(talk):
 
 
 def find_existing(talk, channel=None):
-    """The talk already here with the same title, channel and video date."""
+    """The talk already here: the one about the same video (its address names
+    the video's ID, which is unique) or else the one with the same title,
+    channel and video date."""
+    vid = video_id(talk.video_url)
+    if vid:
+        same_video = Talk.objects.filter(video_id=vid).first()
+        if same_video is not None:
+            return same_video
     channel = channel or Channel.objects.filter(name=talk.channel).first()
     if channel is None:
         return None
@@ -181,10 +188,10 @@ class Outcome:
 
 
 def apply(parsed, *, update=False, publish=False, user=None, source=""):
-    """Write the parsed talk, all or nothing. An existing talk (same title,
-    channel, date) is left alone unless `update`: then its content is replaced,
-    its slug, status, publication time and speakers kept. The result is
-    recorded in the talk's history (by `user`, from `source`)."""
+    """Write the parsed talk, all or nothing. An existing talk (same video, or
+    same title, channel, date) is left alone unless `update`: then its content
+    is replaced, its slug, status, publication time and speakers kept. The
+    result is recorded in the talk's history (by `user`, from `source`)."""
     data = parsed.talk
     check(data)
     comment = (
@@ -192,7 +199,14 @@ def apply(parsed, *, update=False, publish=False, user=None, source=""):
         if source
         else gettext("インポート")
     )
-    with history.recording(comment, user, manually=True), transaction.atomic():
+    # An existing talk this may replace gets its first version before, if it
+    # has none (looked up again, under the lock, below).
+    before = find_existing(data) if update else None
+    talks = {before.pk} if before else ()
+    with (
+        history.recording(comment, user, manually=True, talks=talks),
+        transaction.atomic(),
+    ):
         channel, _created = Channel.objects.get_or_create(name=data.channel)
         # Imports of one channel take turns, so two of one file make one talk.
         channel = Channel.objects.select_for_update().get(pk=channel.pk)
@@ -209,6 +223,9 @@ def apply(parsed, *, update=False, publish=False, user=None, source=""):
             slug=new_slug(data),
             status=Talk.Status.PUBLISHED if publish else Talk.Status.DRAFT,
         )
+        # Found by its video, a talk may have had another title or date.
+        talk.title, talk.channel = data.title, channel
+        talk.video_date = data.video_date
         talk.duration_seconds = data.duration_seconds
         talk.video_url = data.video_url
         talk.tldr = data.tldr
