@@ -1,5 +1,6 @@
 """A talk, and who speaks in it."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -56,6 +57,17 @@ class Talk(NaturalKeyMixin, models.Model):
         help_text=_(
             "YouTube の動画アドレス（任意）。"
             "タイムスタンプから再生できるようになります。"
+        ),
+    )
+    video_id = models.CharField(
+        _("動画のID"),
+        max_length=11,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "動画のアドレスから取った YouTube の動画ID。1つの動画に講演は1つです。"
         ),
     )
     tldr = models.TextField(
@@ -148,6 +160,25 @@ class Talk(NaturalKeyMixin, models.Model):
     def clean(self):
         # Before the constraints are checked: "published" without a time means now.
         self._default_publication_time()
+        self.sync_video_id()
+        if self.video_id:
+            other = (
+                Talk.objects.filter(video_id=self.video_id)
+                .exclude(pk=self.pk)
+                .values_list("title", flat=True)
+                .first()
+            )
+            if other is not None:
+                message = gettext(
+                    "この動画の講演はすでにあります（「%(title)s」）。"
+                    "1つの動画に講演は1つです。その講演を編集してください。"
+                )
+                raise ValidationError({"video_url": message % {"title": other}})
+
+    def sync_video_id(self):
+        """`video_id` follows `video_url` (a pre_save receiver calls this on
+        every save, fixtures included)."""
+        self.video_id = video_id(self.video_url)
 
     def _default_publication_time(self):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
@@ -173,6 +204,12 @@ class Talk(NaturalKeyMixin, models.Model):
     def speaker_roles(self):
         """The talk's speakers in order, each as a TalkSpeaker (role included)."""
         return self.talk_speakers.all()
+
+
+def sync_video_id(sender, instance, **kwargs):
+    """pre_save of Talk: the video ID follows the address, on every save
+    (fixtures' raw saves too); connected in SummariesConfig.ready()."""
+    instance.sync_video_id()
 
 
 class TalkSpeaker(NaturalKeyMixin, models.Model):
