@@ -25,12 +25,14 @@ from .history import TalkHistoryMixin
 from .long_parts import FIELD_NAMES, LongPartsFormMixin
 from .ordering import OrderedInline
 from .publishing import PublishingAdminMixin
+from .slugs import SlugSuggestionMixin, slug_field
 from .stale import StaleSaveForm
 from .summary_import import SummaryImportMixin
 from .widgets import TagInput
 
 
 class TalkForm(LongPartsFormMixin, StaleSaveForm):
+    slug = slug_field()
     duration_seconds = TimecodeField(
         label=_("動画の長さ"), help_text=_("「分:秒」か「時:分:秒」。例: 11:14")
     )
@@ -56,6 +58,9 @@ class TalkForm(LongPartsFormMixin, StaleSaveForm):
             "published_at",
         ]
         widgets = {"tags": TagInput}
+
+    class Media:
+        js = [forms.Script("summaries/js/slug-suggestion.js", type="module")]
 
 
 class TalkSpeakerInline(OrderedInline):
@@ -96,6 +101,7 @@ class PublicationFilter(admin.SimpleListFilter):
 
 @admin.register(Talk)
 class TalkAdmin(
+    SlugSuggestionMixin,
     CaptionsImportMixin,
     SummaryImportMixin,
     TalkHistoryMixin,
@@ -123,7 +129,6 @@ class TalkAdmin(
     ]
     search_fields = ["title", "tldr", "slug", "speakers__name", "tags__name"]
     date_hierarchy = "video_date"
-    prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["channel"]
     readonly_fields = [
         "created_at",
