@@ -31,6 +31,10 @@ class SummariesConfig(AppConfig):
         redirects.connect()
         # Versions of a talk (django-reversion) follow its parts and tags.
         history.register()
+        # Content loaded from a fixture gets its first version.
+        signals.talk_changed.connect(
+            history.first_versions_after_loading, dispatch_uid="first-versions"
+        )
         # Groups are made by data migrations; a database flushed by tests (or a
         # new model's permissions) gets them back after any migrate.
         post_migrate.connect(roles.ensure_groups, dispatch_uid="summaries-groups")

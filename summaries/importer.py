@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext, gettext_noop
 
-from . import history
+from . import history, limits
 from .models import (
     Channel,
     Highlight,
@@ -108,6 +108,21 @@ def check(talk):
             raise SummaryError(Problem(line, TOO_LONG, params))
 
     lines = talk.lines
+    for name in (
+        "takeaways",
+        "questions",
+        "outline",
+        "keywords",
+        "highlights",
+        "transcript",
+    ):
+        items = getattr(talk, name)
+        over = limits.excess(name, len(items))
+        if over:
+            # Named at the first item past the bound.
+            raise SummaryError(
+                Problem(items[over.most].line, limits.TOO_MANY, over.params)
+            )
     limit(Talk, "title", talk.title, lines.get("title", 0))
     limit(Channel, "name", talk.channel, lines.get("channel", 0))
     if talk.duration_seconds > LARGEST_SECONDS:
@@ -184,7 +199,14 @@ def apply(parsed, *, update=False, publish=False, user=None, source=""):
         if source
         else gettext("インポート")
     )
-    with history.recording(comment, user, manually=True), transaction.atomic():
+    # An existing talk this may replace gets its first version before, if it
+    # has none (looked up again, under the lock, below).
+    before = find_existing(data) if update else None
+    talks = {before.pk} if before else ()
+    with (
+        history.recording(comment, user, manually=True, talks=talks),
+        transaction.atomic(),
+    ):
         channel, _created = Channel.objects.get_or_create(name=data.channel)
         # Imports of one channel take turns, so two of one file make one talk.
         channel = Channel.objects.select_for_update().get(pk=channel.pk)

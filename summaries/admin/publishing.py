@@ -26,7 +26,8 @@ class PublishingAdminMixin:
     )
     def publish_now(self, request, queryset):
         now = timezone.now()
-        with recording(_("一括操作で公開"), request.user):
+        ids = set(queryset.values_list("pk", flat=True))
+        with recording(_("一括操作で公開"), request.user, talks=ids):
             count = 0
             for talk in queryset.order_by("pk"):
                 if talk.is_public:
@@ -52,7 +53,8 @@ class PublishingAdminMixin:
         permissions=["change"],
     )
     def unpublish(self, request, queryset):
-        with recording(_("一括操作で非公開"), request.user):
+        ids = set(queryset.values_list("pk", flat=True))
+        with recording(_("一括操作で非公開"), request.user, talks=ids):
             count = 0
             for talk in queryset.exclude(status=Talk.Status.DRAFT).order_by("pk"):
                 talk.status = Talk.Status.DRAFT
