@@ -311,3 +311,15 @@ def test_the_import_is_the_talk_to_data_of_its_files(tmp_path):
     data = to_data(Talk.objects.get())
     assert data.video_url == f"https://www.youtube.com/watch?v={ID}"
     assert data.questions[0].answer == "紙の様式を数えることから始めました。"
+
+
+def test_more_chapters_than_an_outline_holds_fail_that_video_only(tmp_path):
+    from summaries.limits import MOST
+
+    many = [{"start_time": n, "title": f"章{n}"} for n in range(MOST["outline"] + 1)]
+    write_video(tmp_path, ID, chapters=many, duration=100_000)
+    write_video(tmp_path, "AbCdEfGhI_1")
+    status, _out, err = run(tmp_path)
+    assert status == 1
+    assert f"失敗: {tmp_path}/{ID}.info.json " in err
+    assert list(Talk.objects.values_list("video_id", flat=True)) == ["AbCdEfGhI_1"]

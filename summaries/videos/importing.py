@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext, gettext_lazy
 
-from .. import history
+from .. import history, limits, talk_parts
 from ..importer import new_slug
 from ..models import (
     Channel,
@@ -47,6 +47,7 @@ PARTS = {
                                                  "text": r.text}),
 }  # fmt: skip
 FIELDS = (*METADATA, "tldr", *PARTS, "tags")
+LONG_PARTS = ("outline", "transcript")  # written by talk_parts.write()
 LABELS = {
     "title": gettext_lazy("タイトル"),
     "video_date": gettext_lazy("動画の公開日"),
@@ -281,7 +282,7 @@ def write(result):
             talk.channel = channel_for(video)
     talk.save()  # announces the change; the parts below belong to it
     for name, (model, fields) in PARTS.items():
-        if name not in writes:
+        if name not in writes or name in LONG_PARTS:
             continue
         if result.talk is not None:
             model.objects.filter(talk=talk).delete()
@@ -289,6 +290,14 @@ def write(result):
             model(talk=talk, position=position, **fields(item))
             for position, item in enumerate(writes[name], start=1)
         )
+    # The long lists go through the core's writer for them: its limits, and
+    # no per-row signals (the history record below covers them).
+    long_parts = {name: writes[name] for name in LONG_PARTS if name in writes}
+    if long_parts:
+        try:
+            talk_parts.write(talk, **long_parts)
+        except (talk_parts.PartError, limits.TooMany) as error:
+            raise VideoError(video.caption_file or video.file, str(error)) from None
     if "tags" in writes:
         if result.talk is not None:
             talk.tagged_items.all().delete()
