@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "summaries.ratings",
     "summaries.search",
     "summaries.pagecache",
+    "summaries.videos",
 ]
 
 MIDDLEWARE = [
