@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "summaries.search",
     "summaries.pagecache",
     "summaries.videos",
+    "summaries.listings",
 ]
 
 MIDDLEWARE = [
