@@ -4,8 +4,6 @@ The rest of the suite runs with GOVDX_REQUIRE_APPROVAL off (pyproject.toml),
 so editors there write directly; here it is on, as it is by default.
 """
 
-import datetime as dt
-import json
 import os
 import subprocess
 import sys
@@ -13,15 +11,15 @@ import sys
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from summaries.history import recording, versions_of
-from summaries.models import Tag, Talk
-from summaries.review.models import ReviewEvent, Submission
+from summaries.history import versions_of
+from summaries.models import Talk
+from summaries.review.models import Submission
 from summaries.roles import APPROVERS, EDITORS
-from tests.factories import make_channel, make_talk
+from tests.factories import make_channel
 from tests.html_forms import submit
 
 pytestmark = [
@@ -110,7 +108,10 @@ def add_talk(client, **changes):
 
 
 def test_approval_is_required_unless_the_environment_turns_it_off():
-    code = "from django.conf import settings; print(settings.GOVDX_REQUIRE_APPROVAL, settings.GOVDX_ALLOW_SELF_APPROVAL)"
+    code = (
+        "from django.conf import settings; "
+        "print(settings.GOVDX_REQUIRE_APPROVAL, settings.GOVDX_ALLOW_SELF_APPROVAL)"
+    )
     env = {k: v for k, v in os.environ.items() if not k.startswith("GOVDX_")}
     env["DJANGO_SETTINGS_MODULE"] = "govdx.settings"
     env["DJANGO_DEBUG"] = "1"
