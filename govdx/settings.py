@@ -96,6 +96,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its own page.
     "axes.middleware.AxesMiddleware",
+    # Its process_exception runs first: a database that does not answer is a
+    # 503 with Retry-After (JSON under /api/), not a 500.
+    "govdx.health.DatabaseUnavailableMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -195,8 +198,12 @@ if cache_url:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": cache_url,
-            # A slow or lost Redis costs a page a second at most, not a worker.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            # A slow or lost Redis costs a request 100 ms at most; then the
+            # cache is left alone for a few seconds (pagecache/store.py).
+            "OPTIONS": {
+                "socket_connect_timeout": env_int("CACHE_TIMEOUT_MS", 100) / 1000,
+                "socket_timeout": env_int("CACHE_TIMEOUT_MS", 100) / 1000,
+            },
         }
     }
 else:

@@ -8,6 +8,14 @@ restore changes one talk, not records other talks share).
 
 Writers record with `recording()`: the admin (summaries/admin/history.py), the
 importer, bulk actions, tag merges and restores.
+
+Content that arrived without a recorded write (the shipped fixture, `loaddata`,
+talks that existed before history did, rows written by plain ORM code) gets a
+first version before its first recorded change, like django-reversion's
+`createinitialrevisions`: `record_first_versions()` runs when a fixture is
+loaded (`first_versions_after_loading`, on `talk_changed` with `raw`), and
+before every recorded write of existing talks (`recording(..., talks=)` and the
+talk admin), so "restore the original" is always possible.
 """
 
 from collections import defaultdict
@@ -59,8 +67,47 @@ def register():
     reversion.register(Talk, exclude=("tags", "speakers"), follow=TALK_FOLLOW)
 
 
+def record_first_versions(talk_ids, comment=None):
+    """Record, as its first version, every talk of `talk_ids` that has none.
+
+    Call it before the block that changes them: a version recorded inside an
+    active revision would join that revision instead of coming before it.
+    Returns the ids of the talks recorded.
+    """
+    ids = {int(pk) for pk in talk_ids if pk is not None}
+    if not ids:
+        return set()
+    if reversion.is_active():
+        raise RuntimeError("record_first_versions() must run before recording()")
+    have = {
+        int(pk)
+        for pk in Version.objects.get_for_model(Talk)
+        .filter(object_id__in=[str(pk) for pk in ids])
+        .values_list("object_id", flat=True)
+    }
+    missing = list(
+        Talk.objects.filter(pk__in=ids - have).order_by("pk").values_list(
+            "pk", flat=True
+        )
+    )
+    if not missing:
+        return set()
+    with reversion.create_revision():
+        reversion.set_comment(comment or _("最初の版（履歴を記録する前の内容）"))
+        for pk in missing:
+            record_written(Talk(pk=pk))
+    return set(missing)
+
+
+def first_versions_after_loading(sender, talk_ids, raw=False, **kwargs):
+    """talk_changed receiver: a fixture (`loaddata`) wrote these talks as given;
+    those with no version yet get the loaded content as their first version."""
+    if raw and not reversion.is_active():
+        record_first_versions(talk_ids, _("最初の版（読み込んだ内容）"))
+
+
 @contextmanager
-def recording(comment, user=None, manually=False):
+def recording(comment, user=None, manually=False, talks=()):
     """Record every talk written inside the block as a new version.
 
     Use it around any write that is not made through the talk admin, e.g. the
@@ -68,7 +115,10 @@ def recording(comment, user=None, manually=False):
     It also sends `talk_changed` once, after the block. With `manually`, saves
     add nothing by themselves: the block calls record_written() for each talk
     (cheaper for bulk writers, which would otherwise record rows twice).
+    `talks`: ids of existing talks the block changes; each that has no version
+    yet first gets one holding its content as it is before the block.
     """
+    record_first_versions(talks)
     with collecting_changes(), reversion.create_revision(manage_manually=manually):
         reversion.set_comment(comment)
         if user is not None and user.is_authenticated:
@@ -140,7 +190,7 @@ def write_state(talk_id, objects, comment, user=None):
         by_model[type(obj)].append(obj)
     old_talk = next(obj for obj in by_model[Talk] if obj.pk == talk_id)
     notes = []
-    with recording(comment, user):
+    with recording(comment, user, talks={talk_id}):
         talk = Talk.objects.select_for_update().get(pk=talk_id)
         _restore_talk(talk, old_talk, notes)
         for model in PART_MODELS:

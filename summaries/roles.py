@@ -12,7 +12,8 @@ from django.contrib.auth.models import Group, Permission
 EDITORS = "編集者"
 
 # What editors may do, by app label and model: write talks and their parts,
-# read readers' answers and votes; never users, never delete talks.
+# read readers' answers and votes (never delete one: that is an
+# administrator's call); never users, never delete talks.
 EDITOR_PERMISSIONS = {
     "summaries": {
         "talk": ["add", "change", "view"],
@@ -30,7 +31,7 @@ EDITOR_PERMISSIONS = {
         "transcriptsegment": ["add", "change", "delete", "view"],
     },
     "ratings": {
-        "feedback": ["view", "delete"],
+        "feedback": ["view"],
         "rating": ["view"],
     },
 }

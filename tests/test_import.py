@@ -147,7 +147,10 @@ def test_publish_makes_new_talks_public(tmp_path):
 
 
 def test_slugs_stay_unique(tmp_path):
-    other = FULL.replace("自治体DXチャンネル", "別のチャンネル")
+    # Another video: one video is one talk (tests/test_video_id.py).
+    other = FULL.replace("自治体DXチャンネル", "別のチャンネル").replace(
+        "dQw4w9WgXcQ", "AbCdEfGhI_0"
+    )
     run(
         "import_summary",
         write(tmp_path, "a.txt", FULL),
@@ -178,9 +181,9 @@ def test_tags_made_by_one_file_cut_the_next_files_tags(tmp_path):
     second = write(
         tmp_path,
         "2.txt",
-        FULL.replace("自治体DXチャンネル", "別").replace(
-            "防災、自治体DX、ノーコード", "ノーコード防災"
-        ),
+        FULL.replace("自治体DXチャンネル", "別")
+        .replace("防災、自治体DX、ノーコード", "ノーコード防災")
+        .replace("dQw4w9WgXcQ", "AbCdEfGhI_0"),
     )
     status, out, _err = run("import_summary", first, second)
     assert status == 0 and "分けられなかった" not in out
@@ -359,7 +362,9 @@ def test_without_update_an_existing_talk_is_skipped_untouched(tmp_path):
 
 def test_the_same_title_on_another_date_is_another_talk(tmp_path):
     run("import_summary", write(tmp_path, "a.txt", FULL))
-    later = FULL.replace("12 Mar 2024", "13 Mar 2024")
+    later = FULL.replace("12 Mar 2024", "13 Mar 2024").replace(
+        "dQw4w9WgXcQ", "AbCdEfGhI_0"
+    )
     status, out, _err = run("import_summary", write(tmp_path, "b.txt", later))
     assert status == 0 and out.startswith("取り込みました: ")
     assert Talk.objects.count() == 2

@@ -362,7 +362,7 @@ def test_restores_bulk_actions_and_imports_go_to_review_too(
     assert Submission.objects.get().state == Submission.State.PENDING
     assert review(approver_client, talk, "approve").status_code == 302
     talk.refresh_from_db()
-    assert talk.tldr == "二番目の要約。"
+    assert talk.tldr == "最初の要約。"  # the first version, before any save
 
     draft = make_talk("下書き", status=Talk.Status.DRAFT)
     response = editor_client.post(

@@ -12,10 +12,14 @@ GRANTS = [
     ("summaries.migrations.0002_editors_group", "summaries"),
     ("summaries.migrations.0006_editors_read_feedback", "ratings"),
 ]
+# Each data migration that took rights back, with its frozen constant.
+REVOCATIONS = [
+    ("summaries.ratings.migrations.0002_walkthrough_editors_only_read_feedback", "ratings"),
+]
 
 
 def granted_by_migrations():
-    """{app_label: {codename}} as the migrations wrote them (the feedback
+    """{app_label: {codename}} as the migrations left them (the feedback
     rights were granted while Feedback belonged to the core app; they moved
     to `ratings` with its content type)."""
     granted = {}
@@ -26,6 +30,9 @@ def granted_by_migrations():
         else:
             names = constant
         granted.setdefault(app_label, set()).update(names)
+    for module, app_label in REVOCATIONS:
+        revoked = importlib.import_module(module).EDITOR_PERMISSIONS_REVOKED
+        granted[app_label].difference_update(revoked)
     return granted
 
 

@@ -13,10 +13,17 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .. import diffs
-from ..history import record_current, recording, restore, versions_of
+from ..history import (
+    record_current,
+    record_first_versions,
+    recording,
+    restore,
+    versions_of,
+)
 
 
 class TalkHistoryMixin:
@@ -25,6 +32,11 @@ class TalkHistoryMixin:
     object_history_template = "admin/summaries/talk/object_history.html"
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # A talk that arrived without a recorded write (loaded, imported by
+        # code, older than history) gets its first version before the form is
+        # shown, so the form's version token and its history start from it.
+        if object_id is not None and str(unquote(object_id)).isdigit():
+            record_first_versions({int(unquote(object_id))})
         if request.method != "POST":
             return super().changeform_view(request, object_id, form_url, extra_context)
         # The comment is set by log_addition / log_change once the save succeeds.
@@ -38,8 +50,30 @@ class TalkHistoryMixin:
 
     def log_change(self, request, obj, message):
         entry = super().log_change(request, obj, message)
-        self._comment(entry.get_change_message() or _("変更なし"))
+        # Stored as Django's structured note: the history shows it in the
+        # reader's language (Revision.get_comment() reads it like a LogEntry).
+        self._comment(entry.change_message if message else _("変更なし"))
         return entry
+
+    def save_model(self, request, obj, form, change):
+        # What the talk is before this save, for an honest change note.
+        if change:
+            form.snapshot_before = diffs.from_database(obj.pk)
+        super().save_model(request, obj, form, change)
+
+    def construct_change_message(self, request, form, formsets, add):
+        """The change note names what really changed, as the history's diff
+        shows it: never a hidden field (version_token), never the tags unless
+        they changed. Nothing changed -> no message (shown as 変更なし)."""
+        before = getattr(form, "snapshot_before", None)
+        if add or before is None:
+            return super().construct_change_message(request, form, formsets, add)
+        after = diffs.from_database(form.instance.pk)
+        # Stored untranslated, like Django's own notes: the admin translates
+        # the labels for whoever reads them.
+        with translation.override(None):
+            labels = [str(change.label) for change in diffs.compare(before, after)]
+        return [{"changed": {"fields": labels}}] if labels else []
 
     @staticmethod
     def _comment(text):

@@ -30,7 +30,8 @@ class PublishingAdminMixin:
         if needs_approval(request.user):
             return self._submit_each(request, queryset, _publish, _("一括操作で公開"))
         now = timezone.now()
-        with recording(_("一括操作で公開"), request.user):
+        ids = set(queryset.values_list("pk", flat=True))
+        with recording(_("一括操作で公開"), request.user, talks=ids):
             count = 0
             for talk in queryset.order_by("pk"):
                 if talk.is_public:
@@ -55,7 +56,8 @@ class PublishingAdminMixin:
             return self._submit_each(
                 request, queryset, _unpublish, _("一括操作で非公開")
             )
-        with recording(_("一括操作で非公開"), request.user):
+        ids = set(queryset.values_list("pk", flat=True))
+        with recording(_("一括操作で非公開"), request.user, talks=ids):
             count = 0
             for talk in queryset.exclude(status=Talk.Status.DRAFT).order_by("pk"):
                 talk.status = Talk.Status.DRAFT
@@ -83,7 +85,7 @@ class PublishingAdminMixin:
                 continue
 
             def write(talk=talk):
-                with recording(comment, request.user):
+                with recording(comment, request.user, talks={talk.pk}):
                     change(Talk.objects.get(pk=talk.pk), timezone.now())
 
             _result, submission = submit_or_apply(talk, request.user, write, comment)

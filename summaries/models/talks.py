@@ -58,6 +58,17 @@ class Talk(NaturalKeyMixin, models.Model):
             "タイムスタンプから再生できるようになります。"
         ),
     )
+    video_id = models.CharField(
+        _("動画のID"),
+        max_length=11,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "動画のアドレスから取った YouTube の動画ID。1つの動画に講演は1つです。"
+        ),
+    )
     tldr = models.TextField(
         _("要約（TL;DR）"),
         help_text=_("講演全体を2〜4文で。一覧と検索結果にも表示されます。"),
@@ -172,12 +183,31 @@ class Talk(NaturalKeyMixin, models.Model):
         ):
             raise ValidationError(
                 {
-                    "expires_at": _(
+                    "expires_at": gettext(
                         "公開終了日時は公開日時より後にしてください。"
                         "終了しないなら空にします。"
                     )
                 }
             )
+        self.sync_video_id()
+        if self.video_id:
+            other = (
+                Talk.objects.filter(video_id=self.video_id)
+                .exclude(pk=self.pk)
+                .values_list("title", flat=True)
+                .first()
+            )
+            if other is not None:
+                message = gettext(
+                    "この動画の講演はすでにあります（「%(title)s」）。"
+                    "1つの動画に講演は1つです。その講演を編集してください。"
+                )
+                raise ValidationError({"video_url": message % {"title": other}})
+
+    def sync_video_id(self):
+        """`video_id` follows `video_url` (a pre_save receiver calls this on
+        every save, fixtures included)."""
+        self.video_id = video_id(self.video_url)
 
     def _default_publication_time(self):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
@@ -213,6 +243,12 @@ class Talk(NaturalKeyMixin, models.Model):
     def speaker_roles(self):
         """The talk's speakers in order, each as a TalkSpeaker (role included)."""
         return self.talk_speakers.all()
+
+
+def sync_video_id(sender, instance, **kwargs):
+    """pre_save of Talk: the video ID follows the address, on every save
+    (fixtures' raw saves too); connected in SummariesConfig.ready()."""
+    instance.sync_video_id()
 
 
 class TalkSpeaker(NaturalKeyMixin, models.Model):

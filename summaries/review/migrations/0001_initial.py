@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('summaries', '0010_review_expires_at'),
+        ('summaries', '0012_review_expires_at'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

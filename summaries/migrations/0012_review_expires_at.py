@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('summaries', '0009_capabilities_become_apps'),
+        ('summaries', '0011_videos_video_id_backfill'),
     ]
 
     operations = [
