@@ -433,3 +433,19 @@ def test_presence_tells_each_editor_who_else_is_editing_and_who_saved(
     # Staff only, JSON, POST only.
     assert Client().post(url, {"opened": token}).status_code == 302
     assert editor_client.get(url).status_code == 405
+
+
+def test_captions_of_a_live_talk_go_to_review(editor_client, approver_client):
+    from tests.test_import_captions import VTT
+
+    talk = make_talk(transcript=2, duration_seconds=600)
+    url = reverse("admin:summaries_talk_captions", args=[talk.pk])
+    preview = submit(editor_client, editor_client.get(url), {"text": VTT})
+    assert preview.status_code == 200, preview.content.decode()[:500]
+    done = submit(editor_client, preview, {"confirm": "1"}, url=url)
+    assert done.status_code == 302
+    assert list(talk.transcript.values_list("text", flat=True)) == ["発言1", "発言2"]
+    assert Submission.objects.get().state == Submission.State.PENDING
+    assert review(approver_client, talk, "approve").status_code == 302
+    texts = list(talk.transcript.values_list("text", flat=True))
+    assert "宮坂：本日はデジタル庁の取り組みを紹介します。" in texts
