@@ -5,7 +5,7 @@ public sees, so a stored row can never show a draft or a talk not yet due.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -37,13 +37,17 @@ def newest(kind, value=0, now=None):
     )
 
 
+def _not_public(now):
+    """Listing rows of talks not yet due or whose end has come since they were
+    listed: few, found through the indexes on those times."""
+    return Listing.objects.filter(Q(published_at__gt=now) | Q(expires_at__lte=now))
+
+
 def _scheduled(now):
-    """Per list row, how many of its talks are not yet due (few: found
-    through the index on publication time)."""
+    """Per list row, how many of its talks are not public now."""
     due_later = (
-        Listing.objects.filter(
-            kind=OuterRef("kind"), value=OuterRef("value"), published_at__gt=now
-        )
+        _not_public(now)
+        .filter(kind=OuterRef("kind"), value=OuterRef("value"))
         .order_by()
         .values("kind")
         .annotate(n=Count("pk"))
@@ -71,10 +75,9 @@ def public_count(kind, value=0, now=None):
 
 
 def scheduled(now=None):
-    """{(kind, value): talks not yet due} over every list, in one query (few
-    rows: found through the index on publication time)."""
+    """{(kind, value): talks not public now} over every list, in one query."""
     rows = (
-        Listing.objects.filter(published_at__gt=now or timezone.now())
+        _not_public(now or timezone.now())
         .order_by()
         .values_list("kind", "value")
         .annotate(n=Count("pk"))
