@@ -55,6 +55,9 @@ class Listing(models.Model):
             ),
             models.Index(fields=["published_at"], name="listings_listing_due"),
             models.Index(fields=["expires_at"], name="listings_listing_ends"),
+            models.Index(
+                fields=["kind", "value", "expires_at"], name="listings_listing_ended"
+            ),
         ]
 
     def __str__(self):

@@ -4,8 +4,10 @@ Every read starts from `Talk.objects.published()`, the one rule for what the
 public sees, so a stored row can never show a draft or a talk not yet due.
 """
 
+from collections import Counter
+
 from django.core.paginator import Paginator
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -37,23 +39,28 @@ def newest(kind, value=0, now=None):
     )
 
 
-def _not_public(now):
-    """Listing rows of talks not yet due or whose end has come since they were
-    listed: few, found through the indexes on those times."""
-    return Listing.objects.filter(Q(published_at__gt=now) | Q(expires_at__lte=now))
+# Listing rows of talks not public now: not yet due, or ended by the clock
+# since they were listed. Few, and each kind found through its own index (an
+# OR of the two would make SQLite read every row).
+NOT_PUBLIC = ("published_at__gt", "expires_at__lte")
 
 
 def _scheduled(now):
     """Per list row, how many of its talks are not public now."""
-    due_later = (
-        _not_public(now)
-        .filter(kind=OuterRef("kind"), value=OuterRef("value"))
-        .order_by()
-        .values("kind")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(due_later), 0, output_field=IntegerField())
+
+    def count(condition):
+        rows = (
+            Listing.objects.filter(
+                kind=OuterRef("kind"), value=OuterRef("value"), **{condition: now}
+            )
+            .order_by()
+            .values("kind")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return Coalesce(Subquery(rows), 0, output_field=IntegerField())
+
+    return count(NOT_PUBLIC[0]) + count(NOT_PUBLIC[1])
 
 
 def public_counts(kind, now=None):
@@ -76,13 +83,18 @@ def public_count(kind, value=0, now=None):
 
 def scheduled(now=None):
     """{(kind, value): talks not public now} over every list, in one query."""
-    rows = (
-        _not_public(now or timezone.now())
+    now = now or timezone.now()
+    due, ended = (
+        Listing.objects.filter(**{condition: now})
         .order_by()
         .values_list("kind", "value")
         .annotate(n=Count("pk"))
+        for condition in NOT_PUBLIC
     )
-    return {(kind, value): n for kind, value, n in rows}
+    found = Counter()
+    for kind, value, n in due.union(ended, all=True):
+        found[kind, value] += n
+    return dict(found)
 
 
 def top(kind, size, now=None, due_later=None):
