@@ -160,7 +160,12 @@ class Talk(NaturalKeyMixin, models.Model):
                 name="summaries_talk_source_rating_range",
             ),
         ]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # The latest end that has come (pagecache.state, on every page):
+            # without it, a scan of every published talk.
+            models.Index(fields=["status", "expires_at"], name="summaries_talk_ended"),
+        ]
 
     def __str__(self):
         return self.title
