@@ -22,27 +22,44 @@ from collections import defaultdict
 from contextlib import contextmanager
 
 import reversion
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reversion.models import Version
+from reversion.signals import post_revision_commit
 
 from .models import (
     PART_MODELS,
     Channel,
+    Highlight,
+    Keyword,
+    OutlineChapter,
+    PartsVersion,
     Speaker,
     Tag,
     TaggedTalk,
     Talk,
     TalkSpeaker,
+    TranscriptSegment,
 )
 from .redirects import target_for
 from .signals import collecting_changes
 
 # What a talk's version follows, in the order a diff lists them.
 PARTS = ("takeaways", "questions", "outline", "keywords", "highlights", "transcript")
-TALK_FOLLOW = ("channel", *PARTS, "talk_speakers", "tagged_items")
+# The long lists are not followed row by row: each is kept as one
+# PartsVersion with every revision that holds the talk (`_keep_long_parts`).
+LONG_PARTS = ("outline", "keywords", "highlights", "transcript")
+FOLLOWED_PARTS = tuple(name for name in PARTS if name not in LONG_PARTS)
+TALK_FOLLOW = ("channel", *FOLLOWED_PARTS, "talk_speakers", "tagged_items")
+LONG_BY_MODEL = {
+    OutlineChapter: "outline",
+    Keyword: "keywords",
+    Highlight: "highlights",
+    TranscriptSegment: "transcript",
+}
 # Talk fields a restore writes back (never the bookkeeping ones).
 RESTORED_FIELDS = (
     "title",
@@ -64,6 +81,37 @@ def register():
     reversion.register(TalkSpeaker, follow=("speaker",))
     reversion.register(TaggedTalk, follow=("tag",))
     reversion.register(Talk, exclude=("tags", "speakers"), follow=TALK_FOLLOW)
+    post_revision_commit.connect(_keep_long_parts, dispatch_uid="keep-long-parts")
+
+
+def _keep_long_parts(sender, revision, versions, **kwargs):
+    """After a revision is saved: each talk it holds gets its long lists kept
+    as they are now (one PartsVersion per list), in the same transaction."""
+    talk_type = ContentType.objects.get_for_model(Talk)
+    talk_ids = {int(v.object_id) for v in versions if v.content_type_id == talk_type.pk}
+    if not talk_ids:
+        return
+    from .talk_parts import KINDS, TIMED
+
+    kept = []
+    for name in LONG_PARTS:
+        model, column = KINDS[name]
+        fields = ("start_seconds", column) if name in TIMED else (column,)
+        items = defaultdict(list)
+        rows = (
+            model.objects.filter(talk_id__in=talk_ids)
+            .order_by("talk_id", "position", "pk")
+            .values_list("talk_id", *fields)
+        )
+        for talk_id, *values in rows.iterator(chunk_size=2000):
+            items[talk_id].append(values)
+        kept += [
+            PartsVersion(
+                revision=revision, talk_id=pk, part=name, items=items.get(pk, [])
+            )
+            for pk in talk_ids
+        ]
+    PartsVersion.objects.bulk_create(kept)
 
 
 def record_first_versions(talk_ids, comment=None):
@@ -85,9 +133,9 @@ def record_first_versions(talk_ids, comment=None):
         .values_list("object_id", flat=True)
     }
     missing = list(
-        Talk.objects.filter(pk__in=ids - have).order_by("pk").values_list(
-            "pk", flat=True
-        )
+        Talk.objects.filter(pk__in=ids - have)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
     if not missing:
         return set()
@@ -146,7 +194,9 @@ def record_written(talk):
     # Prefetched: reversion's follow= then reads every related row from memory.
     talk = (
         Talk.objects.select_related("channel")
-        .prefetch_related(*PARTS, "talk_speakers__speaker", "tagged_items__tag")
+        .prefetch_related(
+            *FOLLOWED_PARTS, "talk_speakers__speaker", "tagged_items__tag"
+        )
         .get(pk=talk.pk)
     )
     reversion.add_to_revision(talk)
@@ -181,14 +231,40 @@ def restore(version, user):
     with recording(comment, user):
         talk = Talk.objects.select_for_update().get(pk=talk_id)
         _restore_talk(talk, version._object_version.object, notes)
+        kept = long_parts_of(version.revision, talk_id)
         for model in PART_MODELS:
-            _restore_rows(model, talk, _of_talk(by_model[model], talk_id), notes)
+            name = LONG_BY_MODEL.get(model)
+            if name in kept:
+                _restore_long_part(talk, name, kept[name])
+            else:
+                _restore_rows(model, talk, _of_talk(by_model[model], talk_id), notes)
         _restore_rows(
             TalkSpeaker, talk, _of_talk(by_model[TalkSpeaker], talk_id), notes
         )
         _restore_tags(talk, by_model, notes)
         record_current(talk)
     return notes
+
+
+def long_parts_of(revision, talk_id):
+    """{part name: [[start_seconds, text]] or [[text]]} as the revision kept
+    them; empty for revisions from before PartsVersion (their rows are
+    Version rows)."""
+    return dict(
+        PartsVersion.objects.filter(revision=revision, talk_id=talk_id).values_list(
+            "part", "items"
+        )
+    )
+
+
+def _restore_long_part(talk, name, items):
+    from .talk_parts import TIMED, write
+
+    if name in TIMED:
+        rows = [(int(start), text) for start, text in items]
+    else:
+        rows = [text for (text,) in items]
+    write(talk, **{name: rows})
 
 
 def _local(when):

@@ -46,8 +46,10 @@ def test_replace_transcript_writes_numbers_records_and_announces_once(heard, edi
     version = versions_of(talk.pk).first()
     assert version.revision.comment == "字幕から"
     assert version.revision.user == editor
-    kept = {v.object_repr for v in version.revision.version_set.all()}
-    assert "0:05 宮坂：始めます。" in kept
+    # The version keeps the new lists whole (one row each, not one per item).
+    kept = dict(version.revision.parts_versions.values_list("part", "items"))
+    assert kept["transcript"] == [[0, "皆さん、こんにちは。"], [5, "宮坂：始めます。"]]
+    assert kept["outline"] == [[0, "はじめに"]]
     # The search index heard it too: the new words are found.
     assert "宮坂：始めます。" in SearchEntry.objects.get(talk=talk).text
 
