@@ -120,6 +120,14 @@ def _kept_row(name, talk_id, position, item):
     return {**row, "start_seconds": item[0], column: item[1]}
 
 
+def from_objects(objects, talk_id):
+    """The talk as deserialised rows say (a review snapshot)."""
+    rows = defaultdict(list)
+    for obj in objects:
+        rows[type(obj)].append(_row(obj))
+    return _snapshot(rows, talk_id)
+
+
 def from_database(talk_id):
     """The talk as it is now."""
     rows = defaultdict(list)
@@ -146,7 +154,7 @@ def _snapshot(rows, talk_id):
         return Snapshot()
     names = _Names(rows)
     snapshot = Snapshot(
-        fields={name: _field_text(name, talk[name], names) for name in FIELDS}
+        fields={name: _field_text(name, talk.get(name), names) for name in FIELDS}
     )
     for name, (model, _label, text) in LISTS.items():
         if model is TaggedTalk:
@@ -204,7 +212,7 @@ def _field_text(name, value, names):
             return names.channel(value)
         case "video_date":
             return date_format(value, "DATE_FORMAT")
-        case "published_at":
+        case "published_at" | "expires_at":
             return date_format(timezone.localtime(value), "Y-m-d H:i:s")
         case "duration_seconds":
             return format_timecode(value)

@@ -53,7 +53,10 @@ PARTS = ("takeaways", "questions", "outline", "keywords", "highlights", "transcr
 # PartsVersion with every revision that holds the talk (`_keep_long_parts`).
 LONG_PARTS = ("outline", "keywords", "highlights", "transcript")
 FOLLOWED_PARTS = tuple(name for name in PARTS if name not in LONG_PARTS)
-TALK_FOLLOW = ("channel", *FOLLOWED_PARTS, "talk_speakers", "tagged_items")
+# Everything a talk shows, row by row (a review snapshot takes all of it).
+TALK_FOLLOW = ("channel", *PARTS, "talk_speakers", "tagged_items")
+# What a version follows row by row: all but the long lists.
+VERSION_FOLLOW = ("channel", *FOLLOWED_PARTS, "talk_speakers", "tagged_items")
 LONG_BY_MODEL = {
     OutlineChapter: "outline",
     Keyword: "keywords",
@@ -71,6 +74,7 @@ RESTORED_FIELDS = (
     "video_url",
     "status",
     "published_at",
+    "expires_at",
 )
 
 
@@ -80,7 +84,7 @@ def register():
         reversion.register(model)
     reversion.register(TalkSpeaker, follow=("speaker",))
     reversion.register(TaggedTalk, follow=("tag",))
-    reversion.register(Talk, exclude=("tags", "speakers"), follow=TALK_FOLLOW)
+    reversion.register(Talk, exclude=("tags", "speakers"), follow=VERSION_FOLLOW)
     post_revision_commit.connect(_keep_long_parts, dispatch_uid="keep-long-parts")
 
 
@@ -182,7 +186,7 @@ def record_current(talk):
     """
     talk = Talk.objects.get(pk=talk.pk)
     reversion.add_to_revision(talk)
-    for name in TALK_FOLLOW[1:]:
+    for name in VERSION_FOLLOW[1:]:
         for row in getattr(talk, name).all():
             reversion.add_to_revision(row)
 
@@ -222,22 +226,45 @@ def restore(version, user):
     used by another talk, or a speaker record deleted since.
     """
     talk_id = int(version.object_id)
-    by_model = defaultdict(list)
-    for each in version.revision.version_set.select_related("content_type"):
-        by_model[each._model].append(each)
-    notes = []
+    objects = [
+        each._object_version.object
+        for each in version.revision.version_set.select_related("content_type")
+    ]
+    # The long lists the revision kept whole, as rows (older revisions hold
+    # them as Version rows, above).
+    kept = long_parts_of(version.revision, talk_id)
+    long_models = {model for model, name in LONG_BY_MODEL.items() if name in kept}
+    objects = [
+        obj
+        for obj in objects
+        if not (type(obj) in long_models and obj.talk_id == talk_id)
+    ]
+    for model, name in LONG_BY_MODEL.items():
+        objects += _kept_rows(model, name, talk_id, kept.get(name, ()))
     when = version.revision.date_created
     comment = _("%(date)s の版を復元") % {"date": _local(when)}
-    with recording(comment, user):
+    return write_state(talk_id, objects, comment, user)
+
+
+def write_state(talk_id, objects, comment, user=None):
+    """Make the talk what `objects` say (a talk row, its parts, speaker rows,
+    taggings, with their speaker and tag records, as deserialised from a
+    version or a review snapshot), recorded as a new version. Returns notes."""
+    by_model = defaultdict(list)
+    for obj in objects:
+        by_model[type(obj)].append(obj)
+    old_talk = next(obj for obj in by_model[Talk] if obj.pk == talk_id)
+    notes = []
+    with recording(comment, user, talks={talk_id}):
         talk = Talk.objects.select_for_update().get(pk=talk_id)
-        _restore_talk(talk, version._object_version.object, notes)
-        kept = long_parts_of(version.revision, talk_id)
+        _restore_talk(talk, old_talk, notes)
         for model in PART_MODELS:
-            name = LONG_BY_MODEL.get(model)
-            if name in kept:
-                _restore_long_part(talk, name, kept[name])
+            rows = _of_talk(by_model[model], talk_id)
+            if model in LONG_BY_MODEL:
+                # Thousands of rows: written in one go (talk_parts.write).
+                _restore_long_part(talk, LONG_BY_MODEL[model], rows)
             else:
-                _restore_rows(model, talk, _of_talk(by_model[model], talk_id), notes)
+                _restore_rows(model, talk, rows, notes)
         _restore_rows(
             TalkSpeaker, talk, _of_talk(by_model[TalkSpeaker], talk_id), notes
         )
@@ -257,28 +284,42 @@ def long_parts_of(revision, talk_id):
     )
 
 
-def _restore_long_part(talk, name, items):
-    from .talk_parts import TIMED, write
+def _kept_rows(model, name, talk_id, items):
+    """Unsaved rows of `model` from a PartsVersion's items."""
+    from .talk_parts import KINDS, TIMED
 
+    column = KINDS[name][1]
     if name in TIMED:
-        rows = [(int(start), text) for start, text in items]
+        return [
+            model(talk_id=talk_id, position=n, start_seconds=start, **{column: text})
+            for n, (start, text) in enumerate(items, start=1)
+        ]
+    return [
+        model(talk_id=talk_id, position=n, **{column: text})
+        for n, (text,) in enumerate(items, start=1)
+    ]
+
+
+def _restore_long_part(talk, name, rows):
+    from .talk_parts import KINDS, TIMED, write
+
+    column = KINDS[name][1]
+    rows = sorted(rows, key=lambda row: row.position)
+    if name in TIMED:
+        items = [(int(row.start_seconds), getattr(row, column)) for row in rows]
     else:
-        rows = [text for (text,) in items]
-    write(talk, **{name: rows})
+        items = [getattr(row, column) for row in rows]
+    write(talk, **{name: items})
 
 
 def _local(when):
     return date_format(timezone.localtime(when), "DATETIME_FORMAT")
 
 
-def _of_talk(versions, talk_id):
+def _of_talk(rows, talk_id):
     """Rows of this talk only (a tag merge records several talks in one revision)."""
-    attname = (
-        "content_object_id"
-        if versions and versions[0]._model is TaggedTalk
-        else "talk_id"
-    )
-    return [v for v in versions if v.field_dict.get(attname) == talk_id]
+    attname = "content_object_id" if rows and type(rows[0]) is TaggedTalk else "talk_id"
+    return [row for row in rows if getattr(row, attname) == talk_id]
 
 
 def _restore_talk(talk, old, notes):
@@ -298,8 +339,7 @@ def _restore_talk(talk, old, notes):
     talk.save()
 
 
-def _restore_rows(model, talk, versions, notes):
-    rows = [v._object_version.object for v in versions]
+def _restore_rows(model, talk, rows, notes):
     if model is TalkSpeaker:
         wanted = [row.speaker_id for row in rows]
         existing = set(
@@ -328,16 +368,16 @@ def _restore_rows(model, talk, versions, notes):
 
 
 def _restore_tags(talk, by_model, notes):
-    old_tags = {int(v.object_id): v.field_dict for v in by_model[Tag]}
+    old_tags = {tag.pk: tag for tag in by_model[Tag]}
     tags = []
-    for version in _of_talk(by_model[TaggedTalk], talk.pk):
-        tag_id = version.field_dict["tag_id"]
+    for tagging in _of_talk(by_model[TaggedTalk], talk.pk):
+        tag_id = tagging.tag_id
         tag = Tag.objects.filter(pk=tag_id).first()
         if tag is None and tag_id in old_tags:
             # Merged away since: follow its old address; else bring the name back.
-            tag = target_for(Tag, old_tags[tag_id]["slug"])
+            tag = target_for(Tag, old_tags[tag_id].slug)
             if tag is None:
-                tag = Tag.objects.resolve([old_tags[tag_id]["name"]]).popitem()[1]
+                tag = Tag.objects.resolve([old_tags[tag_id].name]).popitem()[1]
         if tag is not None and tag not in tags:
             tags.append(tag)
     talk.tags.set(tags)

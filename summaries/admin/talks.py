@@ -4,8 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.db.models import F, FloatField
 from django.db.models.functions import Cast, Greatest
-from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -16,6 +15,10 @@ from ..models import (
     TalkSpeaker,
 )
 from ..ratings.voting import RatingSummary, with_ratings
+from ..review.admin import ReviewAdminMixin
+from ..review.models import Submission
+from ..review.states import LABELS as STATE_LABELS
+from ..review.states import states_of
 from ..signals import collecting_changes
 from ..text import join_list
 from .captions import CaptionsImportMixin
@@ -25,12 +28,14 @@ from .history import TalkHistoryMixin
 from .long_parts import FIELD_NAMES, LongPartsFormMixin
 from .ordering import OrderedInline
 from .publishing import PublishingAdminMixin
+from .slugs import SlugSuggestionMixin, slug_field
 from .stale import StaleSaveForm
 from .summary_import import SummaryImportMixin
 from .widgets import TagInput
 
 
 class TalkForm(LongPartsFormMixin, StaleSaveForm):
+    slug = slug_field()
     duration_seconds = TimecodeField(
         label=_("動画の長さ"), help_text=_("「分:秒」か「時:分:秒」。例: 11:14")
     )
@@ -54,8 +59,12 @@ class TalkForm(LongPartsFormMixin, StaleSaveForm):
             "video_url",
             "status",
             "published_at",
+            "expires_at",
         ]
         widgets = {"tags": TagInput}
+
+    class Media:
+        js = [forms.Script("summaries/js/slug-suggestion.js", type="module")]
 
 
 class TalkSpeakerInline(OrderedInline):
@@ -81,21 +90,35 @@ class PublicationFilter(admin.SimpleListFilter):
     parameter_name = "publication"
 
     def lookups(self, request, model_admin):
-        return [("draft", _("下書き")), ("scheduled", _("予約")), ("live", _("公開中"))]
+        return [
+            (key, STATE_LABELS[key])
+            for key in ("draft", "pending", "sent_back", "scheduled", "live", "expired")
+        ]
 
     def queryset(self, request, queryset):
+        # `review_state` is annotated by ReviewAdminMixin.get_queryset.
         match self.value():
             case "draft":
-                return queryset.filter(status=Talk.Status.DRAFT)
+                return queryset.filter(
+                    status=Talk.Status.DRAFT, review_state__isnull=True
+                )
+            case "pending":
+                return queryset.filter(review_state=Submission.State.PENDING)
+            case "sent_back":
+                return queryset.filter(review_state=Submission.State.SENT_BACK)
             case "scheduled":
                 return queryset.scheduled()
             case "live":
                 return queryset.published()
+            case "expired":
+                return queryset.expired()
         return queryset
 
 
 @admin.register(Talk)
 class TalkAdmin(
+    SlugSuggestionMixin,
+    ReviewAdminMixin,
     CaptionsImportMixin,
     SummaryImportMixin,
     TalkHistoryMixin,
@@ -123,7 +146,6 @@ class TalkAdmin(
     ]
     search_fields = ["title", "tldr", "slug", "speakers__name", "tags__name"]
     date_hierarchy = "video_date"
-    prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["channel"]
     readonly_fields = [
         "created_at",
@@ -135,7 +157,7 @@ class TalkAdmin(
     fieldsets = [
         (None, {"fields": ["title", "slug", "channel", "tldr", "tags"]}),
         (_("動画"), {"fields": ["video_date", "duration_seconds", "video_url"]}),
-        (_("公開"), {"fields": ["status", "published_at"]}),
+        (_("公開"), {"fields": ["status", "published_at", "expires_at"]}),
         (
             _("記録"),
             {
@@ -186,14 +208,11 @@ class TalkAdmin(
 
     @admin.display(description=_("状態"), ordering="status")
     def publication(self, talk):
-        if talk.status == Talk.Status.DRAFT:
-            state, label = "draft", _("下書き")
-        elif talk.published_at > timezone.now():
-            state, label = "scheduled", _("予約")
-        else:
-            state, label = "live", _("公開中")
-        return format_html(
-            '<span class="publication publication--{}">{}</span>', state, label
+        states = states_of(talk, getattr(talk, "review_state", None))
+        return format_html_join(
+            " ",
+            '<span class="publication publication--{}">{}</span>',
+            states,
         )
 
     # A subquery the completeness checks already add (completeness.py), not a
