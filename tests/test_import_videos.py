@@ -323,3 +323,19 @@ def test_more_chapters_than_an_outline_holds_fail_that_video_only(tmp_path):
     assert status == 1
     assert f"失敗: {tmp_path}/{ID}.info.json " in err
     assert list(Talk.objects.values_list("video_id", flat=True)) == ["AbCdEfGhI_1"]
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_is_shown_on_a_terminal_only(tmp_path):
+    write_video(tmp_path, ID)
+    write_video(tmp_path, "AbCdEfGhI_1")
+    err = Terminal()
+    call_command("import_videos", str(tmp_path), stdout=io.StringIO(), stderr=err)
+    assert "\r動画 1 / 2" in err.getvalue() and "\r動画 2 / 2" in err.getvalue()
+    quiet = io.StringIO()
+    call_command("import_videos", str(tmp_path), stdout=io.StringIO(), stderr=quiet)
+    assert quiet.getvalue() == ""
