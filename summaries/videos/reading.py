@@ -52,9 +52,11 @@ class VideoError(ValueError):
 
 
 @dataclass(frozen=True)
-class Warning_:
+class FileWarning:
+    """Something the editor should know about a file that was imported anyway."""
+
     file: str
-    problem: Problem
+    problem: Problem  # line 0 when the file's line does not matter
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ def read_video(info_name, siblings, read, known_tags=()):
             kind = "automatic" if transcript.auto_generated else "manual"
         transcript = transcript.segments
     else:
-        warnings.append(Warning_(info_name, Problem(0, msg.NO_CAPTIONS)))
+        warnings.append(FileWarning(info_name, Problem(0, msg.NO_CAPTIONS)))
     summary = {}
     summary_file = base + SUMMARY_SUFFIX
     if summary_file in siblings:
@@ -279,7 +281,7 @@ def chapters(name, info, description, duration, warnings):
         late = [c for c in outline if c.start_seconds > duration]
         if late:
             params = {"count": len(late), "duration": format_timecode(duration)}
-            warnings.append(Warning_(name, Problem(0, msg.CHAPTERS_LATE, params)))
+            warnings.append(FileWarning(name, Problem(0, msg.CHAPTERS_LATE, params)))
         if outline:
             return tuple(outline), "chapters"
     if description.strip():
@@ -289,7 +291,7 @@ def chapters(name, info, description, duration, warnings):
             if error.problem.template != caption_messages.NO_CHAPTERS:
                 params = {"line": error.problem.line, "message": error.problem}
                 warnings.append(
-                    Warning_(name, Problem(0, msg.DESCRIPTION_CHAPTERS, params))
+                    FileWarning(name, Problem(0, msg.DESCRIPTION_CHAPTERS, params))
                 )
             return (), ""
         for chapter in found.chapters:
@@ -347,7 +349,7 @@ def read_captions(name, data, duration, warnings):
         captions = parse_captions(data, duration_seconds=duration)
     except CaptionError as error:
         raise_in_file(name, error.problem)
-    warnings.extend(Warning_(name, problem) for problem in captions.warnings)
+    warnings.extend(FileWarning(name, problem) for problem in captions.warnings)
     return captions
 
 
