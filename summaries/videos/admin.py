@@ -84,6 +84,7 @@ class ConfirmForm(forms.Form):
 class VideoImportAdmin(admin.ModelAdmin):
     list_display = ["talk_link", "video", "captions", "proposed", "imported_at"]
     list_select_related = ["talk"]
+    list_display_links = None  # each row links to its talk and video instead
     search_fields = ["talk__title", "talk__video_id"]
     list_filter = ["caption_kind"]
     change_list_template = "admin/videos/videoimport/change_list.html"
