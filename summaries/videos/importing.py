@@ -299,7 +299,7 @@ def write(result):
             duration_seconds=video.duration_seconds,
             video_url=video.url,
             tldr=writes.get("tldr", ""),
-            slug=new_slug(video),
+            slug=result.slug,  # planned in this transaction
             status=Talk.Status.DRAFT,
         )
     else:
