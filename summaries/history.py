@@ -46,6 +46,7 @@ from .models import (
 )
 from .redirects import target_for
 from .signals import collecting_changes
+from .youtube import video_id
 
 # What a talk's version follows, in the order a diff lists them.
 PARTS = ("takeaways", "questions", "outline", "keywords", "highlights", "transcript")
@@ -330,6 +331,19 @@ def _restore_talk(talk, old, notes):
         notes.append(
             _("スラッグ「%(slug)s」は別の講演が使っているため、今のままにしました。")
             % {"slug": old.slug}
+        )
+    old_video = video_id(old.video_url)
+    if (
+        old_video
+        and Talk.objects.exclude(pk=talk.pk).filter(video_id=old_video).exists()
+    ):
+        # One talk per video (Talk.video_id): the other talk keeps it.
+        talk.video_url = Talk.objects.values_list("video_url", flat=True).get(
+            pk=talk.pk
+        )
+        notes.append(
+            _("動画のアドレス「%(url)s」は別の講演の動画なので、今のままにしました。")
+            % {"url": old.video_url}
         )
     if not Channel.objects.filter(pk=old.channel_id).exists():
         talk.channel_id = Talk.objects.values_list("channel_id", flat=True).get(

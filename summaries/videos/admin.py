@@ -32,7 +32,7 @@ from ..body_limits import body_limit
 from ..importer import known_tags
 from ..text import list_separator
 from .files import ZipFiles, ZipTooLarge
-from .importing import apply, describe, describe_warning, plan
+from .importing import apply, describe, describe_warning, plan, previous_import
 from .models import VideoImport, VideoUpload
 from .reading import VideoError, read_video
 
@@ -84,6 +84,7 @@ class ConfirmForm(forms.Form):
 class VideoImportAdmin(admin.ModelAdmin):
     list_display = ["talk_link", "video", "captions", "proposed", "imported_at"]
     list_select_related = ["talk"]
+    list_display_links = None  # each row links to its talk and video instead
     search_fields = ["talk__title", "talk__video_id"]
     list_filter = ["caption_kind"]
     change_list_template = "admin/videos/videoimport/change_list.html"
@@ -237,7 +238,8 @@ def each_video(data):
     try:
         for name in files.targets:
             try:
-                yield name, read_video(name, files.siblings(name), files.read, known)
+                yield name, read_video(name, files.siblings(name), files.read,
+                                       known, previous=previous_import)  # fmt: skip
             except VideoError as error:
                 yield name, error
     finally:
@@ -288,6 +290,7 @@ def plan_row(name, video, planned):
         "captions": caption_text(video),
         "outline": len(video.outline),
         "segments": len(video.transcript),
+        "same_captions": video.transcript_same,
         "summary": video.has_summary,
         "warnings": [describe_warning(w) for w in video.warnings],
     }
