@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from ..models import Speaker
+from ..pagecache.pages import depends_on
 from .mixins import Content, PageMixin, PublishedTalksMixin, crumb
 
 
@@ -25,6 +26,7 @@ class SpeakerDetailView(PublishedTalksMixin, ListView):
 
     def get_queryset(self):
         self.speaker = get_object_or_404(Speaker, slug=self.kwargs["slug"])
+        depends_on(self.request, f"speaker:{self.speaker.pk}")
         return super().get_queryset().filter(talk_speakers__speaker=self.speaker)
 
     def get_breadcrumbs(self):

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from ..models import Tag, Talk
+from ..pagecache.pages import depends_on
 from .mixins import Content, PageMixin, PublishedTalksMixin, crumb
 from .slugs import OldSlugRedirectMixin
 
@@ -30,6 +31,7 @@ class TagDetailView(OldSlugRedirectMixin, PublishedTalksMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        depends_on(self.request, f"tag:{self.tag.pk}")
         return super().get_queryset().filter(tagged_items__tag=self.tag)
 
     def get_breadcrumbs(self):

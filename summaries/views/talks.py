@@ -4,7 +4,7 @@ from django.views.generic import DetailView, ListView
 from .. import mindmap, parameters
 from ..facets import Filters, facets
 from ..models import Talk
-from ..pagecache.pages import on_every_serve
+from ..pagecache.pages import depends_on, on_every_serve
 from ..ratings.voting import aggregate_rating, with_ratings
 from ..search import insights
 from ..search.models import SearchEntry
@@ -130,6 +130,12 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
 
     def get_context_data(self, **kwargs):
         talk = self.object
+        # Its own text and figure; related talks share one of its tags.
+        depends_on(
+            self.request,
+            f"talk:{talk.pk}",
+            *(f"tag:{tag.pk}" for tag in talk.tags.all()),
+        )
         return super().get_context_data(
             related_talks=with_ratings(Talk.objects.related_to(talk)),
             video_id=talk.youtube_id,
