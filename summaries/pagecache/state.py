@@ -16,19 +16,24 @@ With a shared cache (Redis), the numbers are mirrored there, so a hit reads no
 database: a write deletes the mirrored numbers when it commits, and the next
 reader on any server fetches them again. A mirror kept past a Redis fault is
 bounded by MIRROR_TTL. Without a shared cache, each hit reads the numbers with
-one query. The latest publication time that has come is part of every
-state, so a scheduled talk appears the moment it is due, with no job: in the
-mirror it expires at the next scheduled publication.
+one query. The clock is part of every state, with no job: the latest
+publication time that has come makes a scheduled talk appear the moment it is
+due, and the latest end (`expires_at`) that has passed makes an expired talk
+disappear the same way. When an approved change waits for a time that has
+come (`Talk.change_due_at`), the core's `changes_due` is sent first (the
+review app applies the change, which raises the versions) and the state read
+again. In the mirror this part expires at the next such moment.
 """
 
 import datetime as dt
 import functools
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
-from django.db.models import F, Subquery
+from django.db.models import F, Min, Q, Subquery
 from django.utils import timezone
 
 from ..models import Talk
+from ..signals import changes_due
 from . import store
 from .models import ContentVersion, Dependency
 
@@ -39,70 +44,86 @@ MIRROR_TTL = 10 * 60
 ALWAYS = ("site",)
 
 
-def _latest_queryset(now):
-    return (
+def _state_queryset(now):
+    latest = (
         Talk.objects.published(now=now)
         .order_by("-published_at")
         .values("published_at")[:1]
     )
-
-
-def _state_queryset(now):
+    ended = (
+        Talk.objects.expired(now=now).order_by("-expires_at").values("expires_at")[:1]
+    )
+    due = Talk.objects.filter(change_due_at__lte=now).values("pk")[:1]
     return (
         ContentVersion.objects.filter(pk=1)
-        .annotate(latest=Subquery(_latest_queryset(now)))
-        .values_list("number", "latest")
+        .annotate(latest=Subquery(latest), ended=Subquery(ended), due=Subquery(due))
+        .values_list("number", "latest", "ended", "due")
     )
-
-
-def _with_now(alias, queryset_for):
-    """A query's SQL compiled once per database, with where "now" goes: on a
-    cache hit it is the only work besides the cache read, and the ORM's
-    compiling would otherwise cost more than running it."""
-    sql, params = queryset_for(_NOW_MARK).query.get_compiler(alias).as_sql()
-    mark = connections[alias].ops.adapt_datetimefield_value(_NOW_MARK)
-    return sql, list(params), params.index(mark)
 
 
 @functools.cache
 def _compiled_state_query(alias):
-    return _with_now(alias, _state_queryset)
+    """The state query's SQL, compiled once per database: on a cache hit it is
+    the only work besides the cache read, and the ORM's compiling would
+    otherwise cost more than running it."""
+    sql, params = _state_queryset(_NOW_MARK).query.get_compiler(alias).as_sql()
+    mark = connections[alias].ops.adapt_datetimefield_value(_NOW_MARK)
+    return sql, list(params), [i for i, p in enumerate(params) if p == mark]
 
 
-@functools.cache
-def _compiled_latest_query(alias):
-    return _with_now(alias, _latest_queryset)
-
-
-def _run(compiled, extra_sql="", extra_params=()):
-    sql, params, now_at = compiled
+def _execute(sql, params, now_at, now, extra_params=()):
     connection = connections[DEFAULT_DB_ALIAS]
     params = params.copy()
-    params[now_at] = connection.ops.adapt_datetimefield_value(timezone.now())
+    for i in now_at:
+        params[i] = connection.ops.adapt_datetimefield_value(now)
     with connection.cursor() as cursor:
-        cursor.execute(sql + extra_sql, [*params, *extra_params])
+        cursor.execute(sql, [*params, *extra_params])
         return cursor.fetchall()
 
 
+def _read_state(now):
+    rows = _execute(*_compiled_state_query(DEFAULT_DB_ALIAS), now)
+    return tuple(rows[0]) if rows else (0, None, None, None)
+
+
 def content_state():
-    """(content version, latest publication time that has come)."""
-    rows = _run(_compiled_state_query(DEFAULT_DB_ALIAS))
-    return tuple(rows[0]) if rows else (0, None)
+    """(content version, latest publication time that has come, latest end
+    that has passed). An approved change whose time has come is applied first."""
+    now = timezone.now()
+    number, latest, ended, due = _read_state(now)
+    if due is not None:
+        changes_due.send(sender=Talk, now=now)
+        number, latest, ended, due = _read_state(now)
+    return (number, latest, ended)
+
+
+def _read_versions(names, now):
+    """Rows (name, number, number, latest, ended, due) for `names`, the state
+    joined to each (one row with name None when none is stored)."""
+    state_sql, params, now_at = _compiled_state_query(DEFAULT_DB_ALIAS)
+    table = connections[DEFAULT_DB_ALIAS].ops.quote_name(Dependency._meta.db_table)
+    holes = ", ".join(["%s"] * len(names)) or "NULL"
+    sql = (
+        f"SELECT d.name, d.number, s.* FROM (SELECT 1 AS one) o "
+        f"LEFT JOIN ({state_sql}) s ON 1 = 1 "
+        f"LEFT JOIN {table} d ON d.name IN ({holes})"
+    )
+    return _execute(sql, params, now_at, now, names)
 
 
 def _from_database(names):
-    """{name: number} for `names` (0 if never raised) and SCHEDULE, in one query."""
-    latest_sql, latest_params, now_at = _compiled_latest_query(DEFAULT_DB_ALIAS)
-    table = connections[DEFAULT_DB_ALIAS].ops.quote_name(Dependency._meta.db_table)
-    holes = ", ".join(["%s"] * len(names))
-    sql = (
-        f"SELECT d.name, d.number, ({latest_sql}) FROM (SELECT 1 AS one) o "
-        f"LEFT JOIN {table} d ON d.name IN ({holes})"
-    )
-    rows = _run((sql, latest_params, now_at), extra_params=names)
+    """{name: number} for `names` (0 if never raised) and SCHEDULE (the
+    clock's part of the state), in one query; an approved change whose time
+    has come is applied first."""
+    names = list(names)
+    now = timezone.now()
+    rows = _read_versions(names, now)
+    if rows[0][5] is not None:  # a change is due
+        changes_due.send(sender=Talk, now=now)
+        rows = _read_versions(names, now)
     found = dict.fromkeys(names, 0)
-    found.update({name: number for name, number, _ in rows if name is not None})
-    found[SCHEDULE] = _stamp(rows[0][2])
+    found.update({row[0]: row[1] for row in rows if row[0] is not None})
+    found[SCHEDULE] = (_stamp(rows[0][3]), _stamp(rows[0][4]))
     return found
 
 
@@ -145,16 +166,18 @@ def versions(names):
 
 
 def _until_next():
-    """Seconds until the next scheduled publication (at most MIRROR_TTL)."""
-    upcoming = (
-        Talk.objects.scheduled()
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
+    """Seconds until the clock next changes what the public sees: a
+    scheduled publication, an end, an approved change (at most MIRROR_TTL)."""
+    now = timezone.now()
+    upcoming = Talk.objects.aggregate(
+        published=Min("published_at", filter=Q(published_at__gt=now)),
+        ends=Min("expires_at", filter=Q(expires_at__gt=now)),
+        due=Min("change_due_at", filter=Q(change_due_at__gt=now)),
     )
-    if upcoming is None:
+    moments = [moment for moment in upcoming.values() if moment is not None]
+    if not moments:
         return MIRROR_TTL
-    seconds = (upcoming - timezone.now()).total_seconds()
+    seconds = (min(moments) - now).total_seconds()
     return max(1, min(MIRROR_TTL, int(seconds) + 1))
 
 

@@ -51,7 +51,7 @@ def versus_bare(base, pages):
     for name, url in pages.items():
         fetch(base + url)
         status, _, body = fetch(base + url)
-        bare = f"/__bench__/nomw/{len(body)}/"
+        bare = f"/__bench__/floor/{len(body)}/"
         assert status == 200 and fetch(base + bare)[0] == 200, url
         runs = {"page": [], "bare": []}
         for _ in range(ROUNDS):

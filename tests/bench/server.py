@@ -16,7 +16,7 @@ from . import ROOT
 
 def free_port():
     with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
+        sock.bind(("127.0.0.1", int(os.environ.get("BENCH_PORT", 0))))
         return sock.getsockname()[1]
 
 

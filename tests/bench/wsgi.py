@@ -1,31 +1,30 @@
-"""The site, plus a bare view served with no middleware at all: the floor
-cached pages are compared with (`/__bench__/nomw/<size>/`).
+"""The site's WSGI application, and beside it the floor: a bare view served
+with no middleware at all, by the same gunicorn worker.
 
-The bare view in tests/bench/urls.py runs the whole middleware stack; this
-one is Django's handler with an empty stack, in the same gunicorn worker.
+Requests under `/__bench__/floor/<size>/` go to a Django handler built with
+`MIDDLEWARE = []`; everything else to the site as production serves it. The
+floor is what Django itself costs for a response of that size: a page's
+requests per second divided by the floor's says how much of the rest the
+page spends (issue 13).
 """
 
-from django.core.handlers.exception import convert_exception_to_response
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.wsgi import get_wsgi_application
+import os
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.bench.settings")
+
+from django.core.handlers.wsgi import WSGIHandler  # noqa: E402
+from django.core.wsgi import get_wsgi_application  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
+
+FLOOR = "/__bench__/floor/"
 
 site = get_wsgi_application()
-PREFIX = "/__bench__/nomw/"
-
-
-class NoMiddleware(WSGIHandler):
-    def load_middleware(self, is_async=False):
-        self._view_middleware = []
-        self._template_response_middleware = []
-        self._exception_middleware = []
-        self._middleware_chain = convert_exception_to_response(self._get_response)
-
-
-bare = NoMiddleware()
+# The handler reads MIDDLEWARE once, when it is made.
+with override_settings(MIDDLEWARE=[]):
+    floor = WSGIHandler()
 
 
 def application(environ, start_response):
-    if environ.get("PATH_INFO", "").startswith(PREFIX):
-        environ["PATH_INFO"] = "/__bench__/bare/" + environ["PATH_INFO"][len(PREFIX) :]
-        return bare(environ, start_response)
+    if environ.get("PATH_INFO", "").startswith(FLOOR):
+        return floor(environ, start_response)
     return site(environ, start_response)

@@ -25,7 +25,7 @@ def fill_totals(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ratings', '0002_cache_counters'),
+        ('ratings', '0003_merge_counters_and_feedback_rights'),
         ('summaries', '0009_capabilities_become_apps'),
     ]
 
