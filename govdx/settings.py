@@ -75,6 +75,9 @@ MIDDLEWARE = [
     # /api/ each becomes JSON.
     "summaries.api.errors.JsonErrorsMiddleware",
     "govdx.logs.RequestLogMiddleware",
+    # A current cached public page is answered here, before the rest of the
+    # stack, with the headers the stack gave it (summaries/pagecache/early.py).
+    "summaries.pagecache.early.CachedPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -145,21 +145,22 @@ def cached_page(view, params=(), deps=()):
             response = view(request, *args, **kwargs)
             _run_serve_calls(request, getattr(response, "_serve_calls", []))
             return response
-        query = canonical_query(request.GET, params)
+        address, key, space = _address(request, params)
         _use_query(request, declared_query(request.GET, params))
-        address = f"{get_language()}|{request.path}|{query.urlencode()}"
-        key = "page:" + hashlib.sha256(address.encode()).hexdigest()
-        space = _space(query)
-        stored = space.get(key)
-        before = None
+        probe = getattr(request, "_page_probe", None)
+        if probe is not None and probe[0] == key:
+            # Looked up already by early.CachedPageMiddleware.
+            _, stored, before = probe
+        else:
+            stored, before = space.get(key), None
         if stored is not None:
-            names, numbers, content, headers, calls = stored
-            try:
-                before = versions(names)
-            except (OperationalError, InterfaceError):
-                before = numbers  # the database is down: the page we have
-            if before == numbers:
-                return _serve(request, address, numbers, content, headers, calls)
+            if before is None:
+                try:
+                    before = versions(stored[0])
+                except (OperationalError, InterfaceError):
+                    before = stored[1]  # the database is down: the page we have
+            if before == stored[1]:
+                return serve(request, address, stored)
         request._page_deps = {*ALWAYS, *deps}
         try:
             rendered = _render_for_cache(view, request, *args, **kwargs)
@@ -175,11 +176,48 @@ def cached_page(view, params=(), deps=()):
             numbers = before
         else:
             numbers = versions(found)
-        space.set(key, (found, numbers, content, headers, calls), TIMEOUT)
-        return _serve(request, address, numbers, content, headers, calls)
+        stored = (found, numbers, content, headers, calls)
+        space.set(key, stored, TIMEOUT)
+        return serve(request, address, stored)
 
     wrapped.page_params = tuple(params)
     return wrapped
+
+
+def _address(request, params):
+    """(the page's canonical address, its cache key, the space it is kept in)."""
+    query = canonical_query(request.GET, params)
+    address = f"{get_language()}|{request.path}|{query.urlencode()}"
+    return (
+        address,
+        "page:" + hashlib.sha256(address.encode()).hexdigest(),
+        _space(query),
+    )
+
+
+def current_entry(request, params):
+    """(address, stored page) when the cache holds this page and it is
+    current, else None: for `early.CachedPageMiddleware`."""
+    address, key, space = _address(request, params)
+    stored = space.get(key)
+    if stored is None:
+        request._page_probe = (key, None, None)
+        return None
+    try:
+        current = versions(stored[0])
+    except (OperationalError, InterfaceError):
+        return None  # the full path decides what to do without a database
+    # What was read is kept for cached_page, so a miss reads nothing twice.
+    request._page_probe = (key, stored, current)
+    return (address, stored) if current == stored[1] else None
+
+
+def serve(request, address, stored):
+    """A stored page as a response (or a 304) for this reader."""
+    _names, numbers, content, headers, calls = stored
+    response = _serve(request, address, numbers, content, headers, calls)
+    response._from_page_cache = True
+    return response
 
 
 def _use_query(request, query):
