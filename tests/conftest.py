@@ -23,11 +23,13 @@ def _static_files_without_collectstatic():
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache, so no page leaks between tests."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ from ..facets import FACET_SIZE, Filters, facets
 from ..listings import read as listings
 from ..listings.models import Kind
 from ..models import Channel, Speaker, Tag, Talk
-from ..pagecache.pages import on_every_serve
+from ..pagecache.pages import depends_on, on_every_serve
 from ..ratings.voting import aggregate_rating, with_ratings
 from ..search import insights
 from ..search.models import SearchEntry
@@ -161,6 +161,12 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
 
     def get_context_data(self, **kwargs):
         talk = self.object
+        # Its own text and figure; related talks share one of its tags.
+        depends_on(
+            self.request,
+            f"talk:{talk.pk}",
+            *(f"tag:{tag.pk}" for tag in talk.tags.all()),
+        )
         return super().get_context_data(
             related_talks=with_ratings(self.related_talks(talk)),
             video_id=talk.youtube_id,
