@@ -449,3 +449,10 @@ def test_captions_of_a_live_talk_go_to_review(editor_client, approver_client):
     assert review(approver_client, talk, "approve").status_code == 302
     texts = list(talk.transcript.values_list("text", flat=True))
     assert "宮坂：本日はデジタル庁の取り組みを紹介します。" in texts
+
+
+def test_an_address_that_is_no_talk_id_is_a_404_not_an_error(editor):
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    response = client.get("/admin/summaries/talk/1/change/widgets.css/change/")
+    assert response.status_code in (302, 404)

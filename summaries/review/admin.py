@@ -10,7 +10,7 @@ endpoint tells each open form who else is editing and who saved since.
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect, JsonResponse
@@ -75,7 +75,10 @@ class ReviewAdminMixin:
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         talk = None
         if object_id:
-            talk = Talk.objects.filter(pk=unquote(object_id)).first()
+            try:
+                talk = Talk.objects.filter(pk=unquote(object_id)).first()
+            except (ValueError, ValidationError):
+                talk = None  # not an id: the admin answers as it always does
         if talk is not None:
             extra_context = {
                 **self.review_context(request, talk),
