@@ -456,3 +456,6 @@ def test_an_address_that_is_no_talk_id_is_a_404_not_an_error(editor):
     client.force_login(editor)
     response = client.get("/admin/summaries/talk/1/change/widgets.css/change/")
     assert response.status_code in (302, 404)
+    for path in ("review/", "history/", "presence/"):
+        response = client.get(f"/admin/summaries/talk/abc/{path}")
+        assert response.status_code in (302, 404, 405), path
