@@ -459,3 +459,18 @@ def test_an_address_that_is_no_talk_id_is_a_404_not_an_error(editor):
     for path in ("review/", "history/", "presence/"):
         response = client.get(f"/admin/summaries/talk/abc/{path}")
         assert response.status_code in (302, 404, 405), path
+
+
+def test_the_review_page_warns_of_saves_made_after_the_submission(
+    editor_client, approver_client
+):
+    talk = make_talk("講演", tldr="最初の要約。")
+    save(editor_client, talk, {"tldr": "編集者の要約。"})
+    page = approver_client.get(review_url(talk)).content.decode()
+    assert "この提出の後に、講演が直接保存されています。" not in page
+    save(approver_client, talk, {"title": "承認者が直した題"})
+    page = approver_client.get(review_url(talk)).content.decode()
+    assert "この提出の後に、講演が直接保存されています。" in page
+    assert "approver が保存" in page
+    # What approving does is in the table: the title goes back too.
+    assert "承認者が直した題" in page

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..admin import dashboard
-from ..history import restore
+from ..history import restore, versions_of
 from ..models import Talk
 from . import gate, presence, snapshots, workflow
 from .forms import ReviewForm
@@ -255,6 +255,14 @@ class ReviewAdminMixin:
             if is_open
             else [],
             "states": states_of(talk_row, talk_row.review_state),
+            # Saved directly after the submission: approving replaces those too.
+            "changed_since": list(
+                versions_of(talk.pk).filter(
+                    revision__date_created__gt=submission.submitted_at
+                )
+            )
+            if is_open
+            else [],
             "events": ReviewEvent.objects.filter(talk=talk).select_related("user"),
             "may_decide": submission is not None
             and submission.state == Submission.State.PENDING
