@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "summaries.ratings",
     "summaries.search",
     "summaries.pagecache",
+    "summaries.videos",
+    "summaries.listings",
     "summaries.review",
 ]
 

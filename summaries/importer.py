@@ -26,6 +26,7 @@ from .models import (
     TranscriptSegment,
 )
 from .models.base import unique_slug
+from .slugs import romanised_slug
 from .summary_format import (
     KeywordData,
     KnownTags,
@@ -175,10 +176,15 @@ def find_existing(talk, channel=None):
 
 
 def new_slug(talk):
-    """Readable and unique: the video date, then the start of the title
-    (2024-06-05-デジタル監から東京都副知事に3つの質問…), -2, -3… when taken."""
-    text = f"{talk.video_date.isoformat()} {unicode_slug(talk.title, 24)}"
-    return unique_slug(Talk, text, max_length=40)
+    """`2024-06-05-bosai-dx-saizensen`: the video date, then the title in
+    ASCII, cut before a word that would make it too long (slugs.py)."""
+    date = talk.video_date.isoformat()
+
+    def dated(title, max_length):
+        words = romanised_slug(title, max_length - len(date) - 1)
+        return f"{date}-{words}" if words else date
+
+    return unique_slug(Talk, talk.title, max_length=48, slugify=dated)
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ def test_dashboard_counts_talks_by_state_month_and_completeness(
         "公開中: 4件、予約: 1件、公開終了: 1件、下書き: 1件"
     )
     widths = [float(r.get("width")) for r in svg.xpath(".//rect")]
-    assert widths == [170.0, 42.5, 42.5, 42.5]  # scaled to the largest
+    assert widths == [300.0, 75.0, 75.0, 75.0]  # scaled to the largest
     assert publication.xpath(".//table//td/text()") == ["4件", "1件", "1件", "1件"]
 
     added = panel(page, "今月追加した講演")

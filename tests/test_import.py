@@ -117,7 +117,7 @@ def test_a_full_summary_imports_every_part(tmp_path):
         f"取り込みました: {tmp_path / 'full.txt'} → 「防災DXの最前線 〜自治体の挑戦〜」"
         f"（下書き、{talk.slug}）"
     )
-    assert talk.slug == "2024-03-12-防災dxの最前線-自治体の挑戦"
+    assert talk.slug == "2024-03-12-bosai-dx-saizensen-jichitai"
     assert talk.channel.name == "自治体DXチャンネル"
     assert talk.video_url == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     assert talk.duration_seconds == 3725
@@ -157,8 +157,8 @@ def test_slugs_stay_unique(tmp_path):
         write(tmp_path, "b.txt", other),
     )
     assert sorted(Talk.objects.values_list("slug", flat=True)) == [
-        "2024-03-12-防災dxの最前線-自治体の挑戦",
-        "2024-03-12-防災dxの最前線-自治体の挑戦-2",
+        "2024-03-12-bosai-dx-saizensen-jichitai",
+        "2024-03-12-bosai-dx-saizensen-jichitai-2",
     ]
 
 
@@ -478,7 +478,7 @@ def test_from_a_shell_exit_status_and_no_traceback(tmp_path):
     assert "Traceback" not in failed.stderr + failed.stdout
     assert f"失敗: {bad} 1行目: UTF-8 ではありません。Shift_JIS" in failed.stderr
     assert f"失敗: {tmp_path / 'none.txt'} ファイルがありません。" in failed.stderr
-    exported = manage("export_summary", "2024-03-12-防災dxの最前線-自治体の挑戦")
+    exported = manage("export_summary", "2024-03-12-bosai-dx-saizensen-jichitai")
     assert exported.returncode == 0 and exported.stdout == FULL
 
 

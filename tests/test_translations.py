@@ -172,6 +172,8 @@ PYTHON_DATA = {
     "summaries/summary_format/rendering.py": {"、"},
     "summaries/summary_format/tags.py": {"[、，,;；､]", r"[\s#＃]+", "#＃"},
     "summaries/tagging.py": {r"[、，,;；\r\n]+", "、"},
+    # Slugs: the particles left out of a romanised title, and kanji ranges.
+    "summaries/slugs.py": EVERY,
     # Kana and kanji code point ranges, for guessing a file's encoding.
     "summaries/summary_format/decoding.py": {"\u3040", "ヿ", "一", "鿿"},
     # The pure format's own wording of a problem (tracebacks, other callers);

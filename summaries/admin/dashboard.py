@@ -31,16 +31,20 @@ class Bar:
     width: float
     text: str  # the value as read, "4件" in Japanese
 
+    @property
+    def value_x(self):
+        return round(self.width) + 6
+
 
 @dataclass
 class Chart:
-    """A horizontal bar chart, laid out for a fixed-size SVG."""
+    """A horizontal bar chart, laid out for a fixed-size SVG: each row is its
+    label in full (never cut), with the bar and its value below it."""
 
     title: str
     bars: list
-    row_height: int = 28
-    label_width: int = 200
-    bar_space: int = 170
+    row_height: int = 44
+    bar_space: int = 300
 
     @property
     def height(self):
@@ -48,11 +52,7 @@ class Chart:
 
     @property
     def width(self):
-        return self.label_width + self.bar_space + 50
-
-    @property
-    def value_x(self):
-        return self.label_width + self.bar_space + 6
+        return self.bar_space + 60
 
     @property
     def description(self):

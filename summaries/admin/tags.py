@@ -112,9 +112,9 @@ class TagAdmin(TalkCountMixin, admin.ModelAdmin):
             self.message_user(
                 request,
                 ngettext(
-                    "%(old)s を「%(new)s」に統合しました（講演%(n)d件）。"
+                    "%(old)sを「%(new)s」に統合しました（講演%(n)d件）。"
                     "以前のアドレスは「%(new)s」へ転送されます。",
-                    "%(old)s を「%(new)s」に統合しました（講演%(n)d件）。"
+                    "%(old)sを「%(new)s」に統合しました（講演%(n)d件）。"
                     "以前のアドレスは「%(new)s」へ転送されます。",
                     len(talk_ids),
                 )

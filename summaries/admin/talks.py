@@ -9,14 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ..models import (
-    Highlight,
-    Keyword,
-    OutlineChapter,
     Question,
     Takeaway,
     Talk,
     TalkSpeaker,
-    TranscriptSegment,
 )
 from ..ratings.voting import RatingSummary, with_ratings
 from ..review.admin import ReviewAdminMixin
@@ -29,14 +25,17 @@ from .captions import CaptionsImportMixin
 from .completeness import CompletenessAdminMixin
 from .fields import TimecodeField
 from .history import TalkHistoryMixin
+from .long_parts import FIELD_NAMES, LongPartsFormMixin
 from .ordering import OrderedInline
 from .publishing import PublishingAdminMixin
+from .slugs import SlugSuggestionMixin, slug_field
 from .stale import StaleSaveForm
 from .summary_import import SummaryImportMixin
 from .widgets import TagInput
 
 
-class TalkForm(StaleSaveForm):
+class TalkForm(LongPartsFormMixin, StaleSaveForm):
+    slug = slug_field()
     duration_seconds = TimecodeField(
         label=_("動画の長さ"), help_text=_("「分:秒」か「時:分:秒」。例: 11:14")
     )
@@ -64,6 +63,9 @@ class TalkForm(StaleSaveForm):
         ]
         widgets = {"tags": TagInput}
 
+    class Media:
+        js = [forms.Script("summaries/js/slug-suggestion.js", type="module")]
+
 
 class TalkSpeakerInline(OrderedInline):
     model = TalkSpeaker
@@ -81,30 +83,6 @@ class TakeawayInline(OrderedInline):
 class QuestionInline(OrderedInline):
     model = Question
     fields = ["position", "text", "answer"]
-
-
-class OutlineInline(OrderedInline):
-    model = OutlineChapter
-    fields = ["position", "start_seconds", "title"]
-    classes = ["ordered-inline", "collapse"]
-
-
-class KeywordInline(OrderedInline):
-    model = Keyword
-    fields = ["position", "text"]
-    classes = ["ordered-inline", "collapse"]
-
-
-class HighlightInline(OrderedInline):
-    model = Highlight
-    fields = ["position", "start_seconds", "text"]
-    classes = ["ordered-inline", "collapse"]
-
-
-class TranscriptInline(OrderedInline):
-    model = TranscriptSegment
-    fields = ["position", "start_seconds", "text"]
-    classes = ["ordered-inline", "collapse"]
 
 
 class PublicationFilter(admin.SimpleListFilter):
@@ -139,6 +117,7 @@ class PublicationFilter(admin.SimpleListFilter):
 
 @admin.register(Talk)
 class TalkAdmin(
+    SlugSuggestionMixin,
     ReviewAdminMixin,
     CaptionsImportMixin,
     SummaryImportMixin,
@@ -167,7 +146,6 @@ class TalkAdmin(
     ]
     search_fields = ["title", "tldr", "slug", "speakers__name", "tags__name"]
     date_hierarchy = "video_date"
-    prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["channel"]
     readonly_fields = [
         "created_at",
@@ -192,21 +170,37 @@ class TalkAdmin(
                 "classes": ["collapse"],
             },
         ),
+        (
+            _("キーワード・アウトライン・ハイライト・文字起こし"),
+            {
+                "fields": FIELD_NAMES,
+                "description": _(
+                    "長い一覧は1行に1項目のテキストで編集します。行の形が違うと、"
+                    "保存せずに行番号で知らせます。"
+                ),
+            },
+        ),
     ]
     inlines = [
         TalkSpeakerInline,
         TakeawayInline,
         QuestionInline,
-        OutlineInline,
-        KeywordInline,
-        HighlightInline,
-        TranscriptInline,
     ]
 
     def save_related(self, request, form, formsets, change):
         # Tags and every inline row: one "talk changed" event, not one per row.
         with collecting_changes():
+            # The long lists first: the version recorded after the inlines
+            # (TalkHistoryMixin) then holds them as saved.
+            form.save_long_parts(form.instance)
             super().save_related(request, form, formsets, change)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # multipart: Japanese text is sent as UTF-8 (3 bytes a character), not
+        # percent-encoded (9), so a two-hour transcript stays far below
+        # DATA_UPLOAD_MAX_MEMORY_SIZE.
+        context["has_file_field"] = True
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_queryset(self, request):
         talks = super().get_queryset(request).prefetch_related("tags")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from ..querysets import NaturalKeyQuerySet, TalkQuerySet
+from ..slugs import romanised_slug
 from ..text import format_timecode
 from ..youtube import validate_youtube_url, video_id
 from .base import NaturalKeyMixin, unique_slug
@@ -167,7 +168,10 @@ class Talk(NaturalKeyMixin, models.Model):
     def save(self, *args, **kwargs):
         self._default_publication_time()
         if not self.slug:
-            self.slug = unique_slug(Talk, self.title, self.pk, max_length=80)
+            # Readable ASCII from a Japanese title, whole words (slugs.py).
+            self.slug = unique_slug(
+                Talk, self.title, self.pk, max_length=64, slugify=romanised_slug
+            )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
