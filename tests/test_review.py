@@ -474,3 +474,18 @@ def test_the_review_page_warns_of_saves_made_after_the_submission(
     assert "approver が保存" in page
     # What approving does is in the table: the title goes back too.
     assert "承認者が直した題" in page
+
+
+def test_a_transcript_typed_in_its_text_area_waits_for_approval(
+    editor_client, approver_client
+):
+    talk = make_talk("講演", transcript=1, duration_seconds=600)
+    save(editor_client, talk, {"transcript_lines": "0:05 承認待ちの発言"})
+    assert list(talk.transcript.values_list("text", flat=True)) == ["発言1"]
+    preview = editor_client.get(talk.get_absolute_url()).content.decode()
+    assert "承認待ちの発言" in preview
+    assert "承認待ちの発言" not in public(talk).content.decode()
+    assert review(approver_client, talk, "approve").status_code == 302
+    assert list(talk.transcript.values_list("start_seconds", "text")) == [
+        (5, "承認待ちの発言")
+    ]
