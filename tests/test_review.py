@@ -489,3 +489,28 @@ def test_a_transcript_typed_in_its_text_area_waits_for_approval(
     assert list(talk.transcript.values_list("start_seconds", "text")) == [
         (5, "承認待ちの発言")
     ]
+
+
+def test_a_due_change_that_cannot_be_applied_never_fails_a_reader(
+    editor_client, approver_client, monkeypatch
+):
+    from summaries.review import snapshots
+
+    talk = make_talk("講演", slug="failing")
+    save(editor_client, talk, {"tldr": "新しい要約。"})
+    later = timezone.now() + dt.timedelta(hours=1)
+    review(approver_client, talk, "approve", "", later)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(snapshots, "apply", broken)
+    past = timezone.now() - dt.timedelta(seconds=1)
+    Submission.objects.update(apply_at=past)
+    Talk.objects.filter(pk=talk.pk).update(change_due_at=past)
+    reader = Client(raise_request_exception=False)
+    assert reader.get(talk.get_absolute_url()).status_code == 200
+    assert Submission.objects.get().state == Submission.State.PENDING
+    assert Talk.objects.get(pk=talk.pk).change_due_at is None
+    thread = approver_client.get(review_url(talk)).content.decode()
+    assert "予定の日時に反映できませんでした。" in thread
