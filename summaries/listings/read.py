@@ -5,7 +5,7 @@ public sees, so a stored row can never show a draft or a talk not yet due.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -38,11 +38,15 @@ def newest(kind, value=0, now=None):
 
 
 def _scheduled(now):
-    """Per list row, how many of its talks are not yet due (few: found
-    through the index on publication time)."""
+    """Per list row, how many of its talks are not public now: not yet due,
+    or ended (公開終了, `expires_at`, passed with no save). Few: found through
+    the indexes on publication and expiry time."""
+    ended = Talk.objects.filter(expires_at__lte=now).values("pk")
     due_later = (
         Listing.objects.filter(
-            kind=OuterRef("kind"), value=OuterRef("value"), published_at__gt=now
+            Q(published_at__gt=now) | Q(talk__in=ended),
+            kind=OuterRef("kind"),
+            value=OuterRef("value"),
         )
         .order_by()
         .values("kind")
