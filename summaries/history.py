@@ -85,9 +85,9 @@ def record_first_versions(talk_ids, comment=None):
         .values_list("object_id", flat=True)
     }
     missing = list(
-        Talk.objects.filter(pk__in=ids - have).order_by("pk").values_list(
-            "pk", flat=True
-        )
+        Talk.objects.filter(pk__in=ids - have)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
     if not missing:
         return set()

@@ -6,8 +6,8 @@ from django.db.models import F, FloatField
 from django.db.models.functions import Cast, Greatest
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from ..models import (
     Highlight,
@@ -64,6 +64,18 @@ class TalkForm(StaleSaveForm):
 
     class Media:
         js = [forms.Script("summaries/js/slug-suggestion.js", type="module")]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The date and the time of 公開日時 are two inputs: each needs a name.
+        published = self.fields["published_at"].widget
+        for widget, part in zip(
+            getattr(published, "widgets", ()), (_("日付"), _("時刻")), strict=False
+        ):
+            widget.attrs["aria-label"] = gettext("%(field)s（%(where)s）") % {
+                "field": self.fields["published_at"].label,
+                "where": part,
+            }
 
 
 class TalkSpeakerInline(OrderedInline):

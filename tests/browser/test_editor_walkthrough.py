@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from summaries.models import Talk
 
-from .axe import describe, run_axe
+from .axe import run_axe
 
 
 @pytest.fixture
@@ -45,8 +45,9 @@ def overflow(page):
     return page.evaluate(
         """() => {
           const width = document.documentElement.clientWidth;
-          const outside = [...document.querySelectorAll(
-              '#content input:not([type=hidden]), #content textarea, #content select, #content button')]
+          const controls = '#content input:not([type=hidden]), #content textarea, '
+            + '#content select, #content button';
+          const outside = [...document.querySelectorAll(controls)]
             .filter(e => e.offsetParent !== null)
             .map(e => [e.name || e.id || e.className, e.getBoundingClientRect().right])
             .filter(([, right]) => right > width + 0.5);
@@ -71,3 +72,76 @@ def test_the_talk_form_fits_the_window(editor_page, seed_talk, width):
     delete = page.locator("#takeaways-group input[name$='-DELETE']").first
     box = delete.bounding_box()
     assert 0 <= box["x"] and box["x"] + box["width"] <= width
+
+
+def history_of(talk):
+    """The seed talk with history: its first version and one edit."""
+    from summaries.history import recording, versions_of
+
+    with recording("テスト", None, talks={talk.pk}):
+        talk.tldr = talk.tldr + "（追記）"
+        talk.save()
+    versions = list(versions_of(talk.pk))
+    return versions[0], versions[-1]
+
+
+def editor_pages(talk):
+    from summaries.search.models import SearchLog
+
+    SearchLog.objects.create(query="防災", result_count=0)
+    SearchLog.objects.create(query="DX", result_count=3)
+    latest, first = history_of(talk)
+    pk = talk.pk
+    pages = [
+        ("dashboard", reverse("admin:index")),
+        ("changelist", reverse("admin:summaries_talk_changelist")),
+        ("change form", reverse("admin:summaries_talk_change", args=[pk])),
+        ("history", reverse("admin:summaries_talk_history", args=[pk])),
+        ("diff", reverse("admin:summaries_talk_version", args=[pk, latest.pk])),
+        ("restore", reverse("admin:summaries_talk_restore", args=[pk, first.pk])),
+        ("import", reverse("admin:summaries_talk_import")),
+        ("insights", reverse("admin:search_searchlog_changelist")),
+    ]
+    try:
+        pages.append(("captions", reverse("admin:summaries_talk_captions", args=[pk])))
+    except Exception:  # the captions page has not landed
+        pass
+    return pages
+
+
+def open_tag_merge(page):
+    page.goto(reverse("admin:summaries_tag_changelist"))
+    boxes = page.locator("input.action-select")
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    page.locator("select[name=action]").select_option("merge")
+    page.locator("button[name=index]").click()
+    page.wait_for_load_state()
+    assert page.locator("form.merge-form").count() == 1
+
+
+def describe(results):
+    """Every violation and every node it found (axe.describe shows five)."""
+    lines = []
+    for violation in results.response["violations"]:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        lines += [
+            f"    {node['target']}: {node['html'][:160]}" for node in violation["nodes"]
+        ]
+    return "\n".join(lines)
+
+
+def test_every_editor_page_passes_axe(editor_page, seed_talk):
+    page = editor_page
+    failures = []
+    for name, url in editor_pages(seed_talk):
+        response = page.goto(url)
+        assert response.status == 200, (name, url, response.status)
+        results = run_axe(page)
+        if results.violations_count:
+            failures.append(f"{name} {url}:\n{describe(results)}")
+    open_tag_merge(page)
+    results = run_axe(page)
+    if results.violations_count:
+        failures.append(f"tag merge:\n{describe(results)}")
+    assert not failures, "\n".join(failures)
