@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from summaries.models import Talk
+from tests.summary_samples import FULL
 
 from .axe import run_axe
 
@@ -145,3 +146,145 @@ def test_every_editor_page_passes_axe(editor_page, seed_talk):
     if results.violations_count:
         failures.append(f"tag merge:\n{describe(results)}")
     assert not failures, "\n".join(failures)
+
+
+# --- One journey by keyboard alone ------------------------------------------
+
+FOCUSED = """(test) => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  // Shown on the element, or on the widget around it (:focus-within).
+  const shows = (el) => {
+    const style = getComputedStyle(el);
+    return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+      || style.boxShadow !== 'none';
+  };
+  const seen = shows(e) || (e.parentElement && shows(e.parentElement))
+    || (e.parentElement?.parentElement && shows(e.parentElement.parentElement));
+  return {
+    tag: e.tagName, name: e.getAttribute('name') || '', type: e.type || '',
+    text: (e.textContent || e.value || '').trim(), href: e.getAttribute('href') || '',
+    cls: e.className || '', seen,
+  };
+}"""
+
+
+def tab_to(page, wanted, limit=600, backwards=False):
+    """Press Tab (or Shift+Tab) until the focused element satisfies `wanted`;
+    every stop on the way must show where focus is."""
+    key = "Shift+Tab" if backwards else "Tab"
+    for _ in range(limit):
+        page.keyboard.press(key)
+        focused = page.evaluate(FOCUSED)
+        if focused is None:
+            continue
+        assert focused["seen"], f"focus not visible on {focused}"
+        if wanted(focused):
+            return focused
+    raise AssertionError(f"never reached by {key}")
+
+
+def link(text):
+    return lambda f: f["tag"] == "A" and f["text"] == text
+
+
+def field(name):
+    return lambda f: f["name"] == name
+
+
+def press(page, key="Enter"):
+    with page.expect_navigation():
+        page.keyboard.press(key)
+
+
+def test_an_editors_journey_by_keyboard_alone(editor_page, seed_talk):
+    from summaries.models import Tag
+    from summaries.search.models import SearchLog
+
+    page = editor_page
+    SearchLog.objects.create(query="防災", result_count=0)
+    original_tldr = seed_talk.tldr
+    page.goto(reverse("admin:index"))
+
+    # Admin home (the dashboard below) -> the talk list -> the seed talk.
+    tab_to(page, lambda f: f["tag"] == "A" and f["href"].endswith("/summaries/talk/"))
+    press(page)
+    tab_to(page, link(seed_talk.title))
+    press(page)
+
+    # Change the TL;DR and save.
+    tab_to(page, field("tldr"))
+    page.keyboard.press("Control+End")
+    page.keyboard.type("追記しました。")
+    tab_to(page, field("_continue"))
+    press(page)
+    assert "変更しました" in page.locator(".messagelist").inner_text()
+    seed_talk.refresh_from_db()
+    assert seed_talk.tldr == original_tldr + "追記しました。"
+
+    # History -> what changed -> back -> restore the first version.
+    tab_to(page, lambda f: "historylink" in f["cls"])
+    press(page)
+    tab_to(page, link("変更内容を見る"))
+    press(page)
+    assert "追記しました。" in page.locator("ins").first.inner_text()
+    tab_to(page, link("変更履歴"))
+    press(page)
+    tab_to(page, link("この版に戻す"))
+    press(page)
+    tab_to(page, lambda f: f["type"] == "submit" and "戻します" in f["text"])
+    press(page)
+    seed_talk.refresh_from_db()
+    assert seed_talk.tldr == original_tldr
+
+    # The captions page, from the talk's tools.
+    tab_to(page, link("字幕から文字起こしを作成"))
+    press(page)
+    tab_to(page, lambda f: f["tag"] in {"INPUT", "TEXTAREA"} and f["type"] != "hidden")
+
+    # The import page: paste a summary, ask for the preview.
+    tab_to(page, link("講演"))
+    press(page)
+    tab_to(page, link("要約テキストから取り込む"))
+    press(page)
+    tab_to(page, lambda f: f["tag"] == "TEXTAREA")
+    page.keyboard.insert_text(FULL)
+    tab_to(page, lambda f: f["name"] == "preview")
+    press(page)
+    preview = page.locator("#content").inner_text()
+    assert "避難所の状況をリアルタイムで共有した。" in preview, preview
+
+    # Home: the dashboard, then search insights.
+    tab_to(page, link("ホーム"))
+    press(page)
+    assert page.locator("#dashboard-heading").count() == 1
+    tab_to(page, lambda f: f["tag"] == "A" and f["href"].endswith("/search/searchlog/"))
+    press(page)
+    assert "防災" in page.locator("#content").inner_text()
+
+    # Tags: select two, choose the merge action, keep one.
+    tab_to(page, link("ホーム"), backwards=True)
+    press(page)
+    tab_to(page, lambda f: f["tag"] == "A" and f["href"].endswith("/summaries/tag/"))
+    press(page)
+    tab_to(page, lambda f: "action-select" in f["cls"])
+    page.keyboard.press("Space")
+    tab_to(page, lambda f: "action-select" in f["cls"])
+    page.keyboard.press("Space")
+    tab_to(page, field("action"), backwards=True)
+    page.keyboard.press("ArrowDown")
+    assert page.locator("select[name=action]").input_value() == "merge"
+    tab_to(page, field("index"))
+    press(page)
+    kept = tab_to(page, lambda f: f["type"] == "radio")
+    page.keyboard.press("Space")
+    tab_to(page, lambda f: f["type"] == "submit" and f["text"] == "統合する")
+    press(page)
+    assert "統合しました" in page.locator(".messagelist").inner_text()
+    assert Tag.objects.count() == len(seed_tags()) - 1, kept
+
+
+def seed_tags():
+    from tests.summary_samples import SEED_TAGS
+
+    return SEED_TAGS
