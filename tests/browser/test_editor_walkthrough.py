@@ -288,3 +288,18 @@ def seed_tags():
     from tests.summary_samples import SEED_TAGS
 
     return SEED_TAGS
+
+
+def test_a_japanese_title_prefills_a_readable_ascii_slug(editor_page):
+    from playwright.sync_api import expect
+
+    page = editor_page
+    page.goto(reverse("admin:summaries_talk_add"))
+    slug = page.locator("#id_slug")
+    page.locator("#id_title").press_sequentially("防災DXの最前線 〜自治体の挑戦〜")
+    expect(slug).to_have_value("bosai-dx-saizensen-jichitai-chosen")
+    # A slug of the editor's own is left alone.
+    slug.fill("my-slug")
+    page.locator("#id_title").press_sequentially("（続き）")
+    page.wait_for_timeout(800)
+    assert slug.input_value() == "my-slug"
