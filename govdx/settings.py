@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "summaries.ratings",
     "summaries.search",
     "summaries.pagecache",
+    "summaries.videos",
+    "summaries.listings",
+    "summaries.review",
 ]
 
 MIDDLEWARE = [
@@ -304,6 +307,32 @@ AXES_VERBOSE = False
 AXES_ENABLE_ADMIN = False
 AXES_CLIENT_IP_CALLABLE = "summaries.client_address.client_address"
 AXES_LOCKOUT_CALLABLE = "summaries.admin.login_guard.lockout_response"
+
+# Review and approval (docs/editors.md): with GOVDX_REQUIRE_APPROVAL on (the
+# default), an editor's change to what readers see waits for someone in the
+# 承認者 group. Four eyes: nobody approves their own submission, unless
+# GOVDX_ALLOW_SELF_APPROVAL is on (for a team of one or two).
+GOVDX_REQUIRE_APPROVAL = env_flag("GOVDX_REQUIRE_APPROVAL", True)
+GOVDX_ALLOW_SELF_APPROVAL = env_flag("GOVDX_ALLOW_SELF_APPROVAL", False)
+# The site's address for links in emails, e.g. https://talks.example.go.jp
+GOVDX_SITE_URL = os.environ.get("GOVDX_SITE_URL", "http://localhost:8000").rstrip("/")
+
+# Email (review notifications): printed on the console while developing; in
+# production sent over SMTP with the settings below (docs/operations.md).
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_flag("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "govdx-talks@localhost")
 
 # Logs: JSON lines on stdout (one object per event), plain text while debugging.
 # Request lines carry no client address and no free text from query strings.

@@ -54,6 +54,7 @@ RESTORED_FIELDS = (
     "video_url",
     "status",
     "published_at",
+    "expires_at",
 )
 
 
@@ -171,16 +172,27 @@ def restore(version, user):
     Returns notes (str) on what could not come back as it was, e.g. a slug now
     used by another talk, or a speaker record deleted since.
     """
-    talk_id = int(version.object_id)
-    by_model = defaultdict(list)
-    for each in version.revision.version_set.select_related("content_type"):
-        by_model[each._model].append(each)
-    notes = []
+    objects = [
+        each._object_version.object
+        for each in version.revision.version_set.select_related("content_type")
+    ]
     when = version.revision.date_created
     comment = _("%(date)s の版を復元") % {"date": _local(when)}
-    with recording(comment, user):
+    return write_state(int(version.object_id), objects, comment, user)
+
+
+def write_state(talk_id, objects, comment, user=None):
+    """Make the talk what `objects` say (a talk row, its parts, speaker rows,
+    taggings, with their speaker and tag records, as deserialised from a
+    version or a review snapshot), recorded as a new version. Returns notes."""
+    by_model = defaultdict(list)
+    for obj in objects:
+        by_model[type(obj)].append(obj)
+    old_talk = next(obj for obj in by_model[Talk] if obj.pk == talk_id)
+    notes = []
+    with recording(comment, user, talks={talk_id}):
         talk = Talk.objects.select_for_update().get(pk=talk_id)
-        _restore_talk(talk, version._object_version.object, notes)
+        _restore_talk(talk, old_talk, notes)
         for model in PART_MODELS:
             _restore_rows(model, talk, _of_talk(by_model[model], talk_id), notes)
         _restore_rows(
@@ -195,14 +207,10 @@ def _local(when):
     return date_format(timezone.localtime(when), "DATETIME_FORMAT")
 
 
-def _of_talk(versions, talk_id):
+def _of_talk(rows, talk_id):
     """Rows of this talk only (a tag merge records several talks in one revision)."""
-    attname = (
-        "content_object_id"
-        if versions and versions[0]._model is TaggedTalk
-        else "talk_id"
-    )
-    return [v for v in versions if v.field_dict.get(attname) == talk_id]
+    attname = "content_object_id" if rows and type(rows[0]) is TaggedTalk else "talk_id"
+    return [row for row in rows if getattr(row, attname) == talk_id]
 
 
 def _restore_talk(talk, old, notes):
@@ -222,8 +230,7 @@ def _restore_talk(talk, old, notes):
     talk.save()
 
 
-def _restore_rows(model, talk, versions, notes):
-    rows = [v._object_version.object for v in versions]
+def _restore_rows(model, talk, rows, notes):
     if model is TalkSpeaker:
         wanted = [row.speaker_id for row in rows]
         existing = set(
@@ -252,16 +259,16 @@ def _restore_rows(model, talk, versions, notes):
 
 
 def _restore_tags(talk, by_model, notes):
-    old_tags = {int(v.object_id): v.field_dict for v in by_model[Tag]}
+    old_tags = {tag.pk: tag for tag in by_model[Tag]}
     tags = []
-    for version in _of_talk(by_model[TaggedTalk], talk.pk):
-        tag_id = version.field_dict["tag_id"]
+    for tagging in _of_talk(by_model[TaggedTalk], talk.pk):
+        tag_id = tagging.tag_id
         tag = Tag.objects.filter(pk=tag_id).first()
         if tag is None and tag_id in old_tags:
             # Merged away since: follow its old address; else bring the name back.
-            tag = target_for(Tag, old_tags[tag_id]["slug"])
+            tag = target_for(Tag, old_tags[tag_id].slug)
             if tag is None:
-                tag = Tag.objects.resolve([old_tags[tag_id]["name"]]).popitem()[1]
+                tag = Tag.objects.resolve([old_tags[tag_id].name]).popitem()[1]
         if tag is not None and tag not in tags:
             tags.append(tag)
     talk.tags.set(tags)

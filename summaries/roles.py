@@ -36,7 +36,37 @@ EDITOR_PERMISSIONS = {
     },
 }
 
-GROUPS = {EDITORS: EDITOR_PERMISSIONS}
+APPROVERS = "承認者"
+
+# Approvers write as editors do and decide on editors' submissions
+# (summaries/review/): their own changes need no approval. Kept whole here,
+# not derived from the editors' rights, so the migration's frozen copy matches.
+APPROVER_PERMISSIONS = {
+    "summaries": {
+        "talk": ["add", "change", "view"],
+        "channel": ["add", "change", "view"],
+        "speaker": ["add", "change", "view"],
+        "tag": ["add", "change", "view"],
+        "talkspeaker": ["add", "change", "delete", "view"],
+        "taggedtalk": ["add", "change", "delete", "view"],
+        "takeaway": ["add", "change", "delete", "view"],
+        "question": ["add", "change", "delete", "view"],
+        "outlinechapter": ["add", "change", "delete", "view"],
+        "keyword": ["add", "change", "delete", "view"],
+        "highlight": ["add", "change", "delete", "view"],
+        "transcriptsegment": ["add", "change", "delete", "view"],
+    },
+    "ratings": {
+        "feedback": ["view"],
+        "rating": ["view"],
+    },
+    "review": {
+        "submission": ["view", "approve"],
+        "reviewevent": ["add", "view"],
+    },
+}
+
+GROUPS = {EDITORS: EDITOR_PERMISSIONS, APPROVERS: APPROVER_PERMISSIONS}
 
 
 def codenames(permissions):

@@ -60,3 +60,24 @@ def test_the_editors_group_holds_exactly_those_rights():
         for name in names
     }
     assert held == expected
+
+
+def test_the_approvers_constant_equals_what_its_migration_granted():
+    frozen = importlib.import_module("summaries.review.migrations.0002_approvers_group")
+    assert frozen.APPROVER_PERMISSIONS == roles.APPROVER_PERMISSIONS
+
+
+@pytest.mark.django_db
+def test_the_approvers_group_holds_exactly_those_rights():
+    group = Group.objects.get(name=roles.APPROVERS)
+    held = {
+        (perm.content_type.app_label, perm.codename)
+        for perm in group.permissions.select_related("content_type")
+    }
+    expected = {
+        (label, name)
+        for label, names in roles.codenames(roles.APPROVER_PERMISSIONS).items()
+        for name in names
+    }
+    assert held == expected
+    assert ("review", "approve_submission") in held

@@ -165,7 +165,7 @@ def test_drafts_and_scheduled_talks_are_never_found(client):
     assert search(client, "防災")[2] == ["予約の防災", "公開中の防災"]
 
 
-def test_title_and_tag_matches_rank_above_body_matches_then_newest(client):
+def test_title_then_tag_matches_rank_above_body_matches_then_newest(client):
     now = timezone.now()
     body_new = make_talk(
         "新しい講演", tldr="本文に防災。", published_at=now - dt.timedelta(days=1)
@@ -181,8 +181,8 @@ def test_title_and_tag_matches_rank_above_body_matches_then_newest(client):
     )
     titles = search(client, "防災")[2]
     assert titles == [
-        tag_mid.title,
         title_old.title,
+        tag_mid.title,
         body_new.title,
         body_old.title,
     ]

@@ -9,8 +9,9 @@ pytestmark = pytest.mark.django_db
 
 # ids of the matches, the page's talks, their tags and speakers, their text for
 # snippets, the log row; tags, speakers and channels counted, their names, and
-# the years; and first, the page cache's check of the content's state.
-SEARCH_QUERIES = 12
+# the years; the editors' synonyms; and first, the page cache's check of the
+# content's state.
+SEARCH_QUERIES = 13
 # the count, the page's talks, their tags and speakers, the filters as above.
 LIST_QUERIES = 10
 

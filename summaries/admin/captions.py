@@ -31,6 +31,7 @@ from ..body_limits import body_limit
 from ..captions import CaptionError, parse_captions, parse_chapters
 from ..captions.decoding import decode
 from ..importer import describe
+from ..review.gate import submit_or_apply
 from ..talk_parts import PartError, replace_transcript
 from ..text import format_timecode
 
@@ -181,13 +182,20 @@ class CaptionsImportMixin:
         return None
 
     def _confirm(self, request, talk, captions, chapters, source):
+        comment = _("字幕から文字起こしを作成: %(file)s") % {"file": source}
         try:
-            changed = replace_transcript(
+            # Through review when the talk is one readers see (review/gate.py).
+            changed, submission = submit_or_apply(
                 talk,
-                captions.segments,
-                outline=chapters.chapters if chapters else None,
-                user=request.user,
-                comment=_("字幕から文字起こしを作成: %(file)s") % {"file": source},
+                request.user,
+                lambda: replace_transcript(
+                    talk,
+                    captions.segments,
+                    outline=chapters.chapters if chapters else None,
+                    user=request.user,
+                    comment=comment,
+                ),
+                note=comment,
             )
         except (PartError, limits.TooMany, DatabaseError) as error:
             self.message_user(
@@ -197,7 +205,13 @@ class CaptionsImportMixin:
             )
             return redirect(request.path)
         values = {"title": isolate(talk.title), "count": captions.segment_count}
-        if changed:
+        if changed and submission is not None:
+            message = _(
+                "「%(title)s」の文字起こし（%(count)d区間）をレビューに提出しました。"
+                "承認されるまで、読者には今の内容が表示されます。"
+            )
+            self.message_user(request, message % values, messages.SUCCESS)
+        elif changed:
             message = _("「%(title)s」の文字起こしを%(count)d区間で作りました。")
             self.message_user(request, message % values, messages.SUCCESS)
         else:

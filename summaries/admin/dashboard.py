@@ -88,16 +88,18 @@ class Panel:
 
 
 def publication_panel(now):
+    published = Q(status=Talk.Status.PUBLISHED)
+    running = Q(expires_at__isnull=True) | Q(expires_at__gt=now)
     counts = Talk.objects.aggregate(
-        live=Count("pk", filter=Q(status=Talk.Status.PUBLISHED, published_at__lte=now)),
-        scheduled=Count(
-            "pk", filter=Q(status=Talk.Status.PUBLISHED, published_at__gt=now)
-        ),
+        live=Count("pk", filter=published & running & Q(published_at__lte=now)),
+        scheduled=Count("pk", filter=published & running & Q(published_at__gt=now)),
+        expired=Count("pk", filter=published & Q(expires_at__lte=now)),
         draft=Count("pk", filter=Q(status=Talk.Status.DRAFT)),
     )
     rows = [
         (_("公開中"), counts["live"]),
         (_("予約"), counts["scheduled"]),
+        (_("公開終了"), counts["expired"]),
         (_("下書き"), counts["draft"]),
     ]
     return Panel(

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from .. import diffs
 from ..history import (
-    record_current,
     record_first_versions,
+    record_written,
     recording,
     restore,
     versions_of,
@@ -40,7 +40,10 @@ class TalkHistoryMixin:
         if request.method != "POST":
             return super().changeform_view(request, object_id, form_url, extra_context)
         # The comment is set by log_addition / log_change once the save succeeds.
-        with recording(_("保存"), request.user):
+        # Recorded once, at the end (record_written): saves add nothing by
+        # themselves, or a talk with thousands of parts would be serialised
+        # again on every save and tag change of the form.
+        with recording(_("保存"), request.user, manually=True):
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def log_addition(self, request, obj, message):
@@ -84,7 +87,7 @@ class TalkHistoryMixin:
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        record_current(form.instance)
+        record_written(form.instance)
 
     def get_urls(self):
         wrap = self.admin_site.admin_view

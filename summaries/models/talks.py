@@ -89,6 +89,26 @@ class Talk(NaturalKeyMixin, models.Model):
         blank=True,
         help_text=_("空のまま「公開」にすると保存した時刻になります。"),
     )
+    expires_at = models.DateTimeField(
+        _("公開終了日時"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "この時刻を過ぎると読者には表示されず、存在しない講演と同じく"
+            "「見つかりません」になります（公開終了）。空なら終了しません。"
+        ),
+    )
+    change_due_at = models.DateTimeField(
+        _("承認済みの変更の反映日時"),
+        null=True,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_(
+            "承認済みの変更が待っている時刻。過ぎた後の最初の閲覧で反映されます。"
+        ),
+    )
     source_rating = models.DecimalField(
         _("転記元の評価"),
         max_digits=2,
@@ -160,6 +180,19 @@ class Talk(NaturalKeyMixin, models.Model):
     def clean(self):
         # Before the constraints are checked: "published" without a time means now.
         self._default_publication_time()
+        if (
+            self.expires_at is not None
+            and self.published_at is not None
+            and self.expires_at <= self.published_at
+        ):
+            raise ValidationError(
+                {
+                    "expires_at": gettext(
+                        "公開終了日時は公開日時より後にしてください。"
+                        "終了しないなら空にします。"
+                    )
+                }
+            )
         self.sync_video_id()
         if self.video_id:
             other = (
@@ -186,10 +219,20 @@ class Talk(NaturalKeyMixin, models.Model):
 
     @property
     def is_public(self):
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.expires_at is None or self.expires_at > now)
+        )
+
+    @property
+    def is_expired(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.expires_at is not None
+            and self.expires_at <= timezone.now()
         )
 
     @property

@@ -26,6 +26,7 @@ from ..pagecache.state import bump
 from .backends import get_backend
 from .models import SearchEntry
 from .tokens import fold
+from .wordkeys import field_tokens
 
 BATCH_SIZE = 500
 
@@ -51,6 +52,7 @@ def build_entries(talk_ids):
     """Unsaved `SearchEntry` rows for these talks, from a fixed number of queries."""
     lines = defaultdict(list)  # talk id -> body lines, original text
     heads = defaultdict(list)  # talk id -> title and tag names
+    parts = defaultdict(lambda: defaultdict(list))  # talk id -> model -> texts
     talks = Talk.objects.filter(pk__in=talk_ids).order_by("pk")
     for pk, title, tldr in talks.values_list("pk", "title", "tldr"):
         heads[pk].append(title)
@@ -70,6 +72,7 @@ def build_entries(talk_ids):
         )
         for pk, *texts in rows:
             lines[pk].extend(texts)
+            parts[pk][model].extend(texts)
     speakers = (
         TalkSpeaker.objects.filter(talk_id__in=heads)
         .order_by("talk_id", "position")
@@ -78,16 +81,38 @@ def build_entries(talk_ids):
         )
     )
     for pk, *names in speakers:
-        lines[pk].append(" ".join(name for name in names if name))
-    return [
-        SearchEntry(
-            talk_id=pk,
-            head=fold_lines(head),
-            body=fold_lines(lines[pk]),
-            text="\n".join(line for line in lines[pk] if line),
-        )
-        for pk, head in heads.items()
+        line = " ".join(name for name in names if name)
+        lines[pk].append(line)
+        parts[pk]["speakers"].append(line)
+    return [_entry(pk, head, lines[pk], parts[pk]) for pk, head in heads.items()]
+
+
+def _entry(pk, head, lines, parts):
+    title, tags, tldr = head[0], head[1:], lines[0]
+    takeaways = parts[Takeaway]
+    qa = parts[Question]
+    rest = [
+        *parts[OutlineChapter],
+        *parts[Keyword],
+        *parts[Highlight],
+        *parts["speakers"],
     ]
+    # One analysis per field (the transcript is left to the bigrams).
+    keys = field_tokens(
+        {1: [title], 2: tags, 3: [tldr], 4: ["\n".join(takeaways)], 5: ["\n".join(qa)]},
+        ["\n".join(rest)],
+    )
+    return SearchEntry(
+        talk_id=pk,
+        head=fold_lines(head),
+        body=fold_lines(lines),
+        text="\n".join(line for line in lines if line),
+        title=fold_lines([title]),
+        tldr=fold_lines([tldr]),
+        takeaways=fold_lines(takeaways),
+        qa=fold_lines(qa),
+        keys=" ".join(sorted(keys)),
+    )
 
 
 def fold_lines(lines):

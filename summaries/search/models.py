@@ -31,6 +31,18 @@ class SearchEntry(models.Model):
     text = models.TextField(
         _("本文"), help_text=_("抜粋の表示に使う元の本文。1行に1項目。")
     )
+    # The ranked fields on their own, folded: where a term stands decides its
+    # rank (title, then tags, TL;DR, takeaways, Q&A; see `wordkeys.TIERS`).
+    title = models.TextField(_("タイトル（正規化）"), blank=True, default="")
+    tldr = models.TextField(_("要約（正規化）"), blank=True, default="")
+    takeaways = models.TextField(_("要点（正規化）"), blank=True, default="")
+    qa = models.TextField(_("質疑応答（正規化）"), blank=True, default="")
+    keys = models.TextField(
+        _("語のキー"),
+        blank=True,
+        default="",
+        help_text=_("形態素解析で得た語・読み・隣り合う語の索引キー（空白区切り）。"),
+    )
 
     class Meta:
         verbose_name = _("検索索引の行")
@@ -101,3 +113,101 @@ class SearchLog(models.Model):
 
     def __str__(self):
         return self.query
+
+
+def fold_query(text):
+    """A query as the log and pins keep it: folded, spaces made single."""
+    from .tokens import fold
+
+    return " ".join(fold(text or "").split())
+
+
+class Synonym(models.Model):
+    """Words that mean the same to readers: a search for one finds them all."""
+
+    terms = models.TextField(
+        _("同義語"),
+        help_text=_(
+            "1行に1語、2語以上。どの語で検索しても、ほかの語を含む講演も見つかります"
+            "（例: DX と デジタルトランスフォーメーション）。"
+        ),
+    )
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("同義語")
+        verbose_name_plural = _("同義語")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return " ⇔ ".join(self.term_list())
+
+    def term_list(self):
+        """The terms as written, one per line, blank lines dropped."""
+        return [line.strip() for line in self.terms.splitlines() if line.strip()]
+
+    def folded_terms(self):
+        return [fold_query(term) for term in self.term_list()]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .tokens import runs
+
+        terms = self.term_list()
+        bad = [term for term in terms if len(runs(fold_query(term))) != 1]
+        if bad:
+            raise ValidationError(
+                {
+                    "terms": _(
+                        "1行には、空白や記号を含まない1語だけを書いてください"
+                        "（直す行: %(lines)s）。"
+                    )
+                    % {"lines": "、".join(bad)}
+                }
+            )
+        if len(set(map(fold_query, terms))) < 2:
+            raise ValidationError(
+                {"terms": _("異なる語を2行以上書いてください（1行に1語）。")}
+            )
+        self.terms = "\n".join(terms)
+
+
+class Pin(models.Model):
+    """A talk shown first for one query, whatever the ranking says."""
+
+    query = models.CharField(
+        _("検索語"),
+        max_length=200,
+        help_text=_("読者が入力する検索語。全角・半角、大文字・小文字は区別しません。"),
+    )
+    talk = models.ForeignKey(
+        "summaries.Talk",
+        on_delete=models.CASCADE,
+        related_name="search_pins",
+        verbose_name=_("講演"),
+    )
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("固定表示")
+        verbose_name_plural = _("固定表示")
+        ordering = ["query", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["query", "talk"], name="search_pin_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.query} → {self.talk}"
+
+    def save(self, *args, **kwargs):
+        self.query = fold_query(self.query)[:200]
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        folded = fold_query(self.query)
+        if not folded:
+            raise ValidationError({"query": _("検索語を入力してください。")})
+        self.query = folded[:200]

@@ -5,14 +5,24 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import add
 
-from django.db.models import Case, Value, When
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext as _
 
 from ..models import Talk
 from .backends import get_backend
-from .models import SearchEntry
-from .scan import contains, in_head_by_scan
-from .tokens import MAX_QUERY_LENGTH, clean, fold, split_terms
+from .models import Pin, SearchEntry, Synonym, fold_query
+from .scan import contains
+from .tokens import MAX_QUERY_LENGTH, clean, split_terms
+from .wordkeys import TIERS, term_tokens, tier_token
+
+# Weights of `Query.score`.
+WORD = 8
+TOGETHER = 24
+PINNED = 100_000
+# Terms past this many still narrow the results but do not add to the score.
+MAX_RANKED_TERMS = 8
 
 
 @dataclass
@@ -22,6 +32,7 @@ class Query:
     text: str = ""
     terms: list = field(default_factory=list)
     error: str = ""
+    _groups: tuple = field(default=None, repr=False, compare=False)
 
     @classmethod
     def parse(cls, raw):
@@ -53,48 +64,136 @@ class Query:
 
     @property
     def folded(self):
-        """What the search log keeps: the query folded, spaces made single."""
-        return " ".join(fold(self.text).split())
+        """What the search log and pins keep: folded, spaces made single."""
+        return fold_query(self.text)
+
+    def groups(self):
+        """Each term with its synonyms and key tokens, and the pair tokens of
+        neighbouring terms: (groups, pairs). Reads the synonyms (one query)."""
+        if self._groups is None:
+            synonyms = synonyms_of(self.terms)
+            groups = []
+            for term in self.terms:
+                alternatives = [term, *synonyms.get(term, ())]
+                found, _pairs = term_tokens(alternatives)
+                tokens = tuple(dict.fromkeys(t for item in found for t in item.keys))
+                groups.append(Group(tuple(alternatives), tokens))
+            _terms, pairs = term_tokens([self.text])
+            self._groups = (groups, tuple(dict.fromkeys(pairs)))
+        return self._groups
 
     def entries(self):
-        """Index rows holding every term: the index first, then any scan."""
-        long_terms = [term for term in self.terms if len(term) > 1]
+        """Index rows holding every term (or one of its synonyms), in any
+        spelling and by reading: the index first, then any scan."""
+        backend = get_backend()
         entries = SearchEntry.objects.all()
-        if long_terms:
-            entries = get_backend().match(entries, long_terms)
-        for term in self.terms:
-            if len(term) == 1:
-                entries = entries.filter(contains(term))
+        groups, _pairs = self.groups()
+        for group in groups:
+            long = [text for text in group.texts if len(text) > 1]
+            condition = Q()
+            if long or group.tokens:
+                condition |= backend.match_any(long, group.tokens)
+            for text in group.texts:
+                if len(text) == 1:
+                    condition |= contains(text)
+            entries = entries.filter(condition)
         return entries
 
+    def pinned(self):
+        return Q(pk__in=Pin.objects.filter(query=self.folded).values("talk_id"))
+
     def matching(self, talks):
-        """`talks` narrowed to those holding every term."""
-        return talks.filter(pk__in=self.entries().values("talk_id"))
+        """`talks` narrowed to those holding every term, and those pinned to
+        this query."""
+        return talks.filter(Q(pk__in=self.entries().values("talk_id")) | self.pinned())
 
     def ranked(self, talks):
-        """Matching `talks`, best first: terms in the title or tags rank above
-        terms found only in the body; ties go to the newest."""
-        backend = get_backend()
-        score = reduce(
-            add,
-            (
-                Case(
-                    When(
-                        backend.in_head(term)
-                        if len(term) > 1
-                        else in_head_by_scan(term),
-                        then=Value(1),
-                    ),
-                    default=Value(0),
-                )
-                for term in self.terms
-            ),
-        )
+        """Matching `talks`, best first (see `score`); ties go to the newest."""
         return (
             self.matching(talks)
-            .annotate(search_score=score)
+            .annotate(search_score=self.score())
             .order_by("-search_score", "-published_at", "-pk")
         )
+
+    def score(self):
+        """A talk's score, in one expression both databases compute alike.
+
+        Per term: where it stands as a whole word (any spelling or reading),
+        by field (title 6 ... Q&A 2, elsewhere 1, not as a word 0), times
+        WORD, plus where it stands as written (title 6 ... Q&A 2, elsewhere
+        1; the term as typed only, so a synonym ranks below it). So a whole
+        word anywhere outranks a match inside a longer word anywhere. Each
+        pair of neighbouring terms standing together adds TOGETHER; a pin
+        adds PINNED. Every lookup is an index subquery: one statement.
+        """
+        backend = get_backend()
+        groups, pairs = self.groups()
+        parts = []
+        for group in groups[:MAX_RANKED_TERMS]:
+            if group.tokens:
+                parts.append(
+                    Case(
+                        *(
+                            When(
+                                backend.holding(
+                                    [tier_token(token, tier) for token in group.tokens]
+                                ),
+                                then=Value(WORD * (len(TIERS) + 2 - tier)),
+                            )
+                            for tier in range(1, len(TIERS) + 1)
+                        ),
+                        When(backend.holding(group.tokens), then=Value(WORD)),
+                        default=Value(0),
+                    )
+                )
+            parts.append(
+                Case(
+                    *(
+                        When(_in_column(column, group.texts[0]), then=Value(weight))
+                        for column, weight in STANDS
+                    ),
+                    default=Value(1),
+                )
+            )
+        for pair in pairs[:MAX_RANKED_TERMS]:
+            parts.append(
+                Case(
+                    When(backend.holding([pair]), then=Value(TOGETHER)),
+                    default=Value(0),
+                )
+            )
+        parts.append(Case(When(self.pinned(), then=Value(PINNED)), default=Value(0)))
+        return reduce(add, parts)
+
+
+# Where a term as typed stands: the folded columns of SearchEntry, and the
+# score of each (head is title and tags: reached once the title did not match).
+STANDS = (("title", 6), ("head", 5), ("tldr", 4), ("takeaways", 3), ("qa", 2))
+
+
+def _in_column(column, text):
+    return Q(GreaterThan(StrIndex(f"search_entry__{column}", Value(text)), 0))
+
+
+@dataclass(frozen=True)
+class Group:
+    """One query term and its synonyms (`texts`, folded), with the key tokens
+    that find any of them as whole words or by reading."""
+
+    texts: tuple
+    tokens: tuple
+
+
+def synonyms_of(terms):
+    """{term: [its synonyms]} for the terms that have some (one query)."""
+    wanted = set(terms)
+    found = {}
+    for synonym in Synonym.objects.only("terms"):
+        folded = synonym.folded_terms()
+        for term in wanted.intersection(folded):
+            found.setdefault(term, [])
+            found[term] += [other for other in folded if other != term]
+    return found
 
 
 class RankedTalks(Sequence):

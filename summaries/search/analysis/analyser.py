@@ -197,7 +197,8 @@ def _analyse(text):
 
 
 # The index needs only what the dictionary knows of a word, the same for every
-# spelling Sudachi maps to it: (normal, reading, kind) per A unit, by word id.
+# spelling Sudachi maps to it: (normal, reading, kind, folded surface) per A
+# unit, by word id.
 # Unknown words share ids, so they are looked up by their surface too.
 _units = {}
 _UNKNOWN = object()
@@ -214,7 +215,7 @@ def _word_units(morpheme):
         else:
             entry = _entry(morpheme, morpheme.surface())
             found = _units[word_id] = tuple(
-                (unit.normal, unit.reading, unit.kind)
+                (unit.normal, unit.reading, unit.kind, unit.folded)
                 for unit in (part for _length, part in entry.parts or ((0, entry),))
             )
     if found is _UNKNOWN:
@@ -222,12 +223,15 @@ def _word_units(morpheme):
         found = _units.get(key)
         if found is None:
             entry = _entry(morpheme, key[1])
-            found = _units[key] = ((entry.normal, entry.reading, entry.kind),)
+            found = _units[key] = (
+                (entry.normal, entry.reading, entry.kind, entry.folded),
+            )
     return found
 
 
 def unit_lines(text):
-    """For each line of text, its A units as (normal, reading, kind): the fast
+    """For each line of text, its A units as (normal, reading, kind, folded
+    surface): the fast
     path for index keys, which need no offsets and no surface."""
     tokenize = _tokenizer().tokenize
     known = _units.get

@@ -44,10 +44,12 @@ MIN_READING = 3
 # Reading spans end on a noun: kana queries name things (ぎょうせい, でじたる),
 # and readings ending in verbs or adjectives would double the keys.
 NAMING = frozenset({"noun", "proper", "suffix"})
+# Units whose surface may differ from their normal form by inflection.
+INFLECTED = frozenset({"verb", "adjective"})
 
 
 def _line_keys(line, keys, max_span):
-    """Add the keys of one line's units, (normal, reading, kind) each."""
+    """Add the keys of one line's units, (normal, reading, kind, surface) each."""
     segment = []
     for unit in line:
         kind = unit[2]
@@ -62,23 +64,32 @@ def _line_keys(line, keys, max_span):
 def _segment_keys(segment, keys, max_span):
     add = keys.add
     previous = None
-    for start, (normal, reading, kind) in enumerate(segment):
+    for start, (normal, reading, kind, surface) in enumerate(segment):
         if kind in FUNCTION:
             continue
         if previous is not None:
             add(f"p:{previous}|{normal}")
         previous = normal
         add("n:" + normal)
+        inflected = kind in INFLECTED
+        if inflected and surface != normal:
+            add("n:" + surface)
         if kind in NAMING and len(reading) >= MIN_READING:
             add("r:" + reading)
-        for more_normal, more_reading, more_kind in segment[
+        for more_normal, more_reading, more_kind, more_surface in segment[
             start + 1 : start + max_span
         ]:
             normal += more_normal
+            surface += more_surface
+            inflected = inflected or more_kind in INFLECTED
             # A span reads as kana only when each of its units does.
             reading = reading + more_reading if reading and more_reading else ""
             if more_kind not in FUNCTION:
                 add("n:" + normal)
+                # 取り組み read as the verbs 取る+組む: the noun 取組 (whose
+                # normal form is 取り組み) finds it by the span as written.
+                if inflected and surface != normal:
+                    add("n:" + surface)
                 if more_kind in NAMING and len(reading) >= MIN_READING:
                     add("r:" + reading)
 

@@ -9,10 +9,10 @@ stored folded text, which makes the answer exact.
 """
 
 from django.db import connection
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from ..models import SearchEntry
-from ..scan import in_head_by_scan
 from ..tokens import bigrams, lexemes
 
 # The `vector` column and its GIN index are made by the search app's migrations.
@@ -25,7 +25,7 @@ def quote(lexeme):
 
 
 def _vector(entry):
-    found = lexemes(entry.head) | lexemes(entry.body)
+    found = lexemes(entry.head) | lexemes(entry.body) | set(entry.keys.split())
     return " ".join(quote(lexeme) for lexeme in sorted(found))
 
 
@@ -38,6 +38,10 @@ def add(entries):
         "head": ("text", [entry.head for entry in entries]),
         "body": ("text", [entry.body for entry in entries]),
         "text": ("text", [entry.text for entry in entries]),
+        **{
+            name: ("text", [getattr(entry, name) for entry in entries])
+            for name in ("title", "tldr", "takeaways", "qa", "keys")
+        },
         "vector": ("tsvector", [_vector(entry) for entry in entries]),
     }
     arrays = ", ".join(f"%s::{kind}[]" for kind, _values in columns.values())
@@ -70,9 +74,43 @@ def match(entries, terms):
     return entries.filter(talk_id__in=RawSQL(sql, params))
 
 
-def in_head(term):
-    """Talks whose folded title or tags contain `term` (a short column to scan)."""
-    return in_head_by_scan(term)
+def _all_bigrams(text):
+    return "(" + " & ".join(quote(pair) for pair in sorted(set(bigrams(text)))) + ")"
+
+
+def match_any(texts, tokens):
+    """Q on SearchEntry: rows holding one of `texts` (each of two or more
+    characters, confirmed in the folded text when longer than two) or one of
+    the key `tokens`."""
+    parts = [_all_bigrams(text) for text in texts] + [quote(t) for t in tokens]
+    sql = f"SELECT talk_id FROM {TABLE} WHERE vector @@ %s::tsquery AND ("
+    params = [" | ".join(parts)]
+    exact = []
+    for text in texts:
+        if len(text) > 2:
+            exact.append(
+                "(vector @@ %s::tsquery AND (strpos(head, %s) > 0 "
+                "OR strpos(body, %s) > 0))"
+            )
+            params += [_all_bigrams(text), text, text]
+        else:
+            exact.append("vector @@ %s::tsquery")
+            params.append(_all_bigrams(text))
+    if tokens:
+        exact.append("vector @@ %s::tsquery")
+        params.append(" | ".join(quote(t) for t in tokens))
+    sql += " OR ".join(exact) + ")"
+    return Q(talk_id__in=RawSQL(sql, params))
+
+
+def holding(tokens):
+    """Q on Talk: talks whose index holds one of the key tokens."""
+    query = " | ".join(quote(token) for token in tokens)
+    return Q(
+        pk__in=RawSQL(
+            f"SELECT talk_id FROM {TABLE} WHERE vector @@ %s::tsquery", [query]
+        )
+    )
 
 
 def id_list(ids):

@@ -23,8 +23,14 @@ TABLE = "search_fts"
 
 
 def _rows(entries):
+    # Word keys follow the body's bigrams: a key is never a bigram, so a
+    # phrase cannot run into them.
     return [
-        (entry.talk_id, token_stream(entry.head), token_stream(entry.body))
+        (
+            entry.talk_id,
+            token_stream(entry.head),
+            f"{token_stream(entry.body)} {entry.keys}",
+        )
         for entry in entries
     ]
 
@@ -59,23 +65,32 @@ def phrase(term):
     return '"' + " ".join(bigrams(term)) + '"'
 
 
+def _any(texts, tokens):
+    """An FTS5 expression: any of these texts (two characters or more), any
+    of these key tokens (no quote can occur in either)."""
+    return " OR ".join(
+        [phrase(text) for text in texts] + [f'"{token}"' for token in tokens]
+    )
+
+
+def _talks(expression):
+    return RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [expression])
+
+
+def match_any(texts, tokens):
+    """Q on SearchEntry: rows holding one of `texts` (each of two or more
+    characters, found exactly) or one of the key `tokens`."""
+    return Q(talk_id__in=_talks(_any(texts, tokens)))
+
+
+def holding(tokens):
+    """Q on Talk: talks whose index holds one of the key tokens."""
+    return Q(pk__in=_talks(_any((), tokens)))
+
+
 def match(entries, terms):
     expression = " AND ".join(phrase(term) for term in terms)
-    return entries.filter(
-        talk_id__in=RawSQL(
-            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [expression]
-        )
-    )
-
-
-def in_head(term):
-    """Talks whose folded title or tags contain `term` (two or more characters)."""
-    return Q(
-        pk__in=RawSQL(
-            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s",
-            [f"head : {phrase(term)}"],
-        )
-    )
+    return entries.filter(talk_id__in=_talks(expression))
 
 
 def id_list(ids):
