@@ -68,15 +68,17 @@ class TalkForm(LongPartsFormMixin, StaleSaveForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The date and the time of 公開日時 are two inputs: each needs a name.
-        published = self.fields["published_at"].widget
-        for widget, part in zip(
-            getattr(published, "widgets", ()), (_("日付"), _("時刻")), strict=False
-        ):
-            widget.attrs["aria-label"] = gettext("%(field)s（%(where)s）") % {
-                "field": self.fields["published_at"].label,
-                "where": part,
-            }
+        # A date and time (公開日時, 公開終了日時…) is two inputs: each needs
+        # a name of its own.
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.SplitDateTimeWidget):
+                for widget, part in zip(
+                    field.widget.widgets, (_("日付"), _("時刻")), strict=True
+                ):
+                    widget.attrs["aria-label"] = gettext("%(field)s（%(where)s）") % {
+                        "field": field.label,
+                        "where": part,
+                    }
 
 
 class TalkSpeakerInline(OrderedInline):
