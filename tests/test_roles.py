@@ -14,7 +14,10 @@ GRANTS = [
 ]
 # Each data migration that took rights back, with its frozen constant.
 REVOCATIONS = [
-    ("summaries.ratings.migrations.0002_walkthrough_editors_only_read_feedback", "ratings"),
+    (
+        "summaries.ratings.migrations.0002_walkthrough_editors_only_read_feedback",
+        "ratings",
+    ),
 ]
 
 

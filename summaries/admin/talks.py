@@ -5,8 +5,8 @@ from django.contrib import admin
 from django.db.models import F, FloatField
 from django.db.models.functions import Cast, Greatest
 from django.utils.html import format_html_join
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from ..models import (
     Question,
@@ -65,6 +65,20 @@ class TalkForm(LongPartsFormMixin, StaleSaveForm):
 
     class Media:
         js = [forms.Script("summaries/js/slug-suggestion.js", type="module")]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A date and time (公開日時, 公開終了日時…) is two inputs: each needs
+        # a name of its own.
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.SplitDateTimeWidget):
+                for widget, part in zip(
+                    field.widget.widgets, (_("日付"), _("時刻")), strict=True
+                ):
+                    widget.attrs["aria-label"] = gettext("%(field)s（%(where)s）") % {
+                        "field": field.label,
+                        "where": part,
+                    }
 
 
 class TalkSpeakerInline(OrderedInline):
