@@ -33,6 +33,10 @@ EDITOR_PERMISSIONS = {
         "feedback": ["view", "delete"],
         "rating": ["view"],
     },
+    "search": {
+        "synonym": ["add", "change", "delete", "view"],
+        "pin": ["add", "change", "delete", "view"],
+    },
 }
 
 GROUPS = {EDITORS: EDITOR_PERMISSIONS}

@@ -41,6 +41,7 @@ class TalkListView(PublishedTalksMixin, ListView):
                 page.paginator.count,
                 page.number,
                 bool(self.filters),
+                self.query.text,
             )
         return response
 
