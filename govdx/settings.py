@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "summaries.ratings",
     "summaries.search",
     "summaries.pagecache",
+    "summaries.videos",
+    "summaries.listings",
+    "summaries.review",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +98,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its own page.
     "axes.middleware.AxesMiddleware",
+    # Its process_exception runs first: a database that does not answer is a
+    # 503 with Retry-After (JSON under /api/), not a 500.
+    "govdx.health.DatabaseUnavailableMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -194,8 +200,12 @@ if cache_url:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": cache_url,
-            # A slow or lost Redis costs a page a second at most, not a worker.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            # A slow or lost Redis costs a request 100 ms at most; then the
+            # cache is left alone for a few seconds (pagecache/store.py).
+            "OPTIONS": {
+                "socket_connect_timeout": env_int("CACHE_TIMEOUT_MS", 100) / 1000,
+                "socket_timeout": env_int("CACHE_TIMEOUT_MS", 100) / 1000,
+            },
         }
     }
 else:
@@ -297,6 +307,32 @@ AXES_VERBOSE = False
 AXES_ENABLE_ADMIN = False
 AXES_CLIENT_IP_CALLABLE = "summaries.client_address.client_address"
 AXES_LOCKOUT_CALLABLE = "summaries.admin.login_guard.lockout_response"
+
+# Review and approval (docs/editors.md): with GOVDX_REQUIRE_APPROVAL on (the
+# default), an editor's change to what readers see waits for someone in the
+# 承認者 group. Four eyes: nobody approves their own submission, unless
+# GOVDX_ALLOW_SELF_APPROVAL is on (for a team of one or two).
+GOVDX_REQUIRE_APPROVAL = env_flag("GOVDX_REQUIRE_APPROVAL", True)
+GOVDX_ALLOW_SELF_APPROVAL = env_flag("GOVDX_ALLOW_SELF_APPROVAL", False)
+# The site's address for links in emails, e.g. https://talks.example.go.jp
+GOVDX_SITE_URL = os.environ.get("GOVDX_SITE_URL", "http://localhost:8000").rstrip("/")
+
+# Email (review notifications): printed on the console while developing; in
+# production sent over SMTP with the settings below (docs/operations.md).
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_flag("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "govdx-talks@localhost")
 
 # Logs: JSON lines on stdout (one object per event), plain text while debugging.
 # Request lines carry no client address and no free text from query strings.

@@ -104,6 +104,14 @@ def from_revision(revision, talk_id):
     return _snapshot(rows, talk_id)
 
 
+def from_objects(objects, talk_id):
+    """The talk as deserialised rows say (a review snapshot)."""
+    rows = defaultdict(list)
+    for obj in objects:
+        rows[type(obj)].append(_row(obj))
+    return _snapshot(rows, talk_id)
+
+
 def from_database(talk_id):
     """The talk as it is now."""
     rows = defaultdict(list)
@@ -130,7 +138,7 @@ def _snapshot(rows, talk_id):
         return Snapshot()
     names = _Names(rows)
     snapshot = Snapshot(
-        fields={name: _field_text(name, talk[name], names) for name in FIELDS}
+        fields={name: _field_text(name, talk.get(name), names) for name in FIELDS}
     )
     for name, (model, _label, text) in LISTS.items():
         if model is TaggedTalk:
@@ -188,7 +196,7 @@ def _field_text(name, value, names):
             return names.channel(value)
         case "video_date":
             return date_format(value, "DATE_FORMAT")
-        case "published_at":
+        case "published_at" | "expires_at":
             return date_format(timezone.localtime(value), "Y-m-d H:i:s")
         case "duration_seconds":
             return format_timecode(value)

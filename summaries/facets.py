@@ -91,13 +91,18 @@ def link(params, **changes):
     return "?" + params.urlencode()
 
 
-def facets(matches, filters, params, filtered_ids=None):
+def facets(matches, filters, params, filtered_ids=None, counts=None):
     """Filter links for `matches` (public talks, or those matching the query,
     before any filter): a fixed number of queries whatever the data size.
 
     `filtered_ids`, when given, lists `matches` with every filter applied in
     a form cheaper to query again than `matches` (the ids a search found).
+    `counts`, when given, are the counts already known ({Tag: [(id, n)],
+    Speaker: …, Channel: …, "year": [(year, n)]}: the unfiltered list's,
+    kept by the listings app), so no talk is counted here.
     """
+    if counts is not None:
+        return _facets(filters, params, counts)
     if filtered_ids is None:
         filtered_ids = filters.apply(matches).values("pk")
 
@@ -111,13 +116,19 @@ def facets(matches, filters, params, filtered_ids=None):
         Speaker: _top(TalkSpeaker, "speaker", "talk", ids("speaker")),
         Channel: _top(Talk, "channel", "pk", ids("channel")),
     }
-    tags, speakers, channels = _named(counts)
     # Counted by date, summed by year here: SQLite extracts a year in Python,
     # one call per talk, while there are only so many dates.
     years = Counter()
     dates = Talk.objects.filter(pk__in=ids("year")).values("video_date")
     for row in dates.annotate(n=Count("pk")).order_by():
         years[row["video_date"].year] += row["n"]
+    counts["year"] = list(years.items())
+    return _facets(filters, params, counts)
+
+
+def _facets(filters, params, counts):
+    years = dict(counts.pop("year"))
+    tags, speakers, channels = _named(counts)
 
     def one_of(key, rows):
         chosen = str(getattr(filters, key) or "")
@@ -194,7 +205,11 @@ def _named(counts):
         for kind, pk, name, slug in parts[0].union(*parts[1:], all=True)
     }
     return [
-        [(names[model.__name__, pk], n) for pk, n in rows]
+        [
+            (names[model.__name__, pk], n)
+            for pk, n in rows
+            if (model.__name__, pk) in names
+        ]
         for model, rows in counts.items()
     ]
 

@@ -9,7 +9,7 @@ from .feeds import LatestTalksFeed, TagFeed
 from .methods import read_only
 from .pagecache.pages import cached_page
 from .sitemaps import SITEMAPS
-from .views import about
+from .views import about, icons
 
 app_name = "feeds"
 
@@ -23,4 +23,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", about.robots_txt, name="robots"),
+    # Browsers ask for /favicon.ico on any page that names no icon (the admin's
+    # own pages, a PDF, a JSON answer): the site's icon, not a 404.
+    path("favicon.ico", icons.favicon, name="favicon"),
 ]

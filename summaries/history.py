@@ -8,6 +8,14 @@ restore changes one talk, not records other talks share).
 
 Writers record with `recording()`: the admin (summaries/admin/history.py), the
 importer, bulk actions, tag merges and restores.
+
+Content that arrived without a recorded write (the shipped fixture, `loaddata`,
+talks that existed before history did, rows written by plain ORM code) gets a
+first version before its first recorded change, like django-reversion's
+`createinitialrevisions`: `record_first_versions()` runs when a fixture is
+loaded (`first_versions_after_loading`, on `talk_changed` with `raw`), and
+before every recorded write of existing talks (`recording(..., talks=)` and the
+talk admin), so "restore the original" is always possible.
 """
 
 from collections import defaultdict
@@ -46,6 +54,7 @@ RESTORED_FIELDS = (
     "video_url",
     "status",
     "published_at",
+    "expires_at",
 )
 
 
@@ -58,8 +67,47 @@ def register():
     reversion.register(Talk, exclude=("tags", "speakers"), follow=TALK_FOLLOW)
 
 
+def record_first_versions(talk_ids, comment=None):
+    """Record, as its first version, every talk of `talk_ids` that has none.
+
+    Call it before the block that changes them: a version recorded inside an
+    active revision would join that revision instead of coming before it.
+    Returns the ids of the talks recorded.
+    """
+    ids = {int(pk) for pk in talk_ids if pk is not None}
+    if not ids:
+        return set()
+    if reversion.is_active():
+        raise RuntimeError("record_first_versions() must run before recording()")
+    have = {
+        int(pk)
+        for pk in Version.objects.get_for_model(Talk)
+        .filter(object_id__in=[str(pk) for pk in ids])
+        .values_list("object_id", flat=True)
+    }
+    missing = list(
+        Talk.objects.filter(pk__in=ids - have).order_by("pk").values_list(
+            "pk", flat=True
+        )
+    )
+    if not missing:
+        return set()
+    with reversion.create_revision():
+        reversion.set_comment(comment or _("最初の版（履歴を記録する前の内容）"))
+        for pk in missing:
+            record_written(Talk(pk=pk))
+    return set(missing)
+
+
+def first_versions_after_loading(sender, talk_ids, raw=False, **kwargs):
+    """talk_changed receiver: a fixture (`loaddata`) wrote these talks as given;
+    those with no version yet get the loaded content as their first version."""
+    if raw and not reversion.is_active():
+        record_first_versions(talk_ids, _("最初の版（読み込んだ内容）"))
+
+
 @contextmanager
-def recording(comment, user=None, manually=False):
+def recording(comment, user=None, manually=False, talks=()):
     """Record every talk written inside the block as a new version.
 
     Use it around any write that is not made through the talk admin, e.g. the
@@ -67,7 +115,10 @@ def recording(comment, user=None, manually=False):
     It also sends `talk_changed` once, after the block. With `manually`, saves
     add nothing by themselves: the block calls record_written() for each talk
     (cheaper for bulk writers, which would otherwise record rows twice).
+    `talks`: ids of existing talks the block changes; each that has no version
+    yet first gets one holding its content as it is before the block.
     """
+    record_first_versions(talks)
     with collecting_changes(), reversion.create_revision(manage_manually=manually):
         reversion.set_comment(comment)
         if user is not None and user.is_authenticated:
@@ -121,16 +172,27 @@ def restore(version, user):
     Returns notes (str) on what could not come back as it was, e.g. a slug now
     used by another talk, or a speaker record deleted since.
     """
-    talk_id = int(version.object_id)
-    by_model = defaultdict(list)
-    for each in version.revision.version_set.select_related("content_type"):
-        by_model[each._model].append(each)
-    notes = []
+    objects = [
+        each._object_version.object
+        for each in version.revision.version_set.select_related("content_type")
+    ]
     when = version.revision.date_created
     comment = _("%(date)s の版を復元") % {"date": _local(when)}
-    with recording(comment, user):
+    return write_state(int(version.object_id), objects, comment, user)
+
+
+def write_state(talk_id, objects, comment, user=None):
+    """Make the talk what `objects` say (a talk row, its parts, speaker rows,
+    taggings, with their speaker and tag records, as deserialised from a
+    version or a review snapshot), recorded as a new version. Returns notes."""
+    by_model = defaultdict(list)
+    for obj in objects:
+        by_model[type(obj)].append(obj)
+    old_talk = next(obj for obj in by_model[Talk] if obj.pk == talk_id)
+    notes = []
+    with recording(comment, user, talks={talk_id}):
         talk = Talk.objects.select_for_update().get(pk=talk_id)
-        _restore_talk(talk, version._object_version.object, notes)
+        _restore_talk(talk, old_talk, notes)
         for model in PART_MODELS:
             _restore_rows(model, talk, _of_talk(by_model[model], talk_id), notes)
         _restore_rows(
@@ -145,14 +207,10 @@ def _local(when):
     return date_format(timezone.localtime(when), "DATETIME_FORMAT")
 
 
-def _of_talk(versions, talk_id):
+def _of_talk(rows, talk_id):
     """Rows of this talk only (a tag merge records several talks in one revision)."""
-    attname = (
-        "content_object_id"
-        if versions and versions[0]._model is TaggedTalk
-        else "talk_id"
-    )
-    return [v for v in versions if v.field_dict.get(attname) == talk_id]
+    attname = "content_object_id" if rows and type(rows[0]) is TaggedTalk else "talk_id"
+    return [row for row in rows if getattr(row, attname) == talk_id]
 
 
 def _restore_talk(talk, old, notes):
@@ -172,8 +230,7 @@ def _restore_talk(talk, old, notes):
     talk.save()
 
 
-def _restore_rows(model, talk, versions, notes):
-    rows = [v._object_version.object for v in versions]
+def _restore_rows(model, talk, rows, notes):
     if model is TalkSpeaker:
         wanted = [row.speaker_id for row in rows]
         existing = set(
@@ -202,16 +259,16 @@ def _restore_rows(model, talk, versions, notes):
 
 
 def _restore_tags(talk, by_model, notes):
-    old_tags = {int(v.object_id): v.field_dict for v in by_model[Tag]}
+    old_tags = {tag.pk: tag for tag in by_model[Tag]}
     tags = []
-    for version in _of_talk(by_model[TaggedTalk], talk.pk):
-        tag_id = version.field_dict["tag_id"]
+    for tagging in _of_talk(by_model[TaggedTalk], talk.pk):
+        tag_id = tagging.tag_id
         tag = Tag.objects.filter(pk=tag_id).first()
         if tag is None and tag_id in old_tags:
             # Merged away since: follow its old address; else bring the name back.
-            tag = target_for(Tag, old_tags[tag_id]["slug"])
+            tag = target_for(Tag, old_tags[tag_id].slug)
             if tag is None:
-                tag = Tag.objects.resolve([old_tags[tag_id]["name"]]).popitem()[1]
+                tag = Tag.objects.resolve([old_tags[tag_id].name]).popitem()[1]
         if tag is not None and tag not in tags:
             tags.append(tag)
     talk.tags.set(tags)

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext, gettext_noop
 
-from . import history
+from . import history, limits
 from .models import (
     Channel,
     Highlight,
@@ -26,6 +26,7 @@ from .models import (
     TranscriptSegment,
 )
 from .models.base import unique_slug
+from .slugs import romanised_slug
 from .summary_format import (
     KeywordData,
     KnownTags,
@@ -37,7 +38,7 @@ from .summary_format import (
     TimedData,
 )
 from .text import fold, list_separator, unicode_slug
-from .youtube import validate_youtube_url
+from .youtube import validate_youtube_url, video_id
 
 TOO_LONG = gettext_noop(
     "%(field)s「%(text)s」が長すぎます（%(length)d文字。%(limit)d文字までです）。"
@@ -108,6 +109,21 @@ def check(talk):
             raise SummaryError(Problem(line, TOO_LONG, params))
 
     lines = talk.lines
+    for name in (
+        "takeaways",
+        "questions",
+        "outline",
+        "keywords",
+        "highlights",
+        "transcript",
+    ):
+        items = getattr(talk, name)
+        over = limits.excess(name, len(items))
+        if over:
+            # Named at the first item past the bound.
+            raise SummaryError(
+                Problem(items[over.most].line, limits.TOO_MANY, over.params)
+            )
     limit(Talk, "title", talk.title, lines.get("title", 0))
     limit(Channel, "name", talk.channel, lines.get("channel", 0))
     if talk.duration_seconds > LARGEST_SECONDS:
@@ -139,7 +155,14 @@ def check(talk):
 
 
 def find_existing(talk, channel=None):
-    """The talk already here with the same title, channel and video date."""
+    """The talk already here: the one about the same video (its address names
+    the video's ID, which is unique) or else the one with the same title,
+    channel and video date."""
+    vid = video_id(talk.video_url)
+    if vid:
+        same_video = Talk.objects.filter(video_id=vid).first()
+        if same_video is not None:
+            return same_video
     channel = channel or Channel.objects.filter(name=talk.channel).first()
     if channel is None:
         return None
@@ -153,10 +176,15 @@ def find_existing(talk, channel=None):
 
 
 def new_slug(talk):
-    """Readable and unique: the video date, then the start of the title
-    (2024-06-05-デジタル監から東京都副知事に3つの質問…), -2, -3… when taken."""
-    text = f"{talk.video_date.isoformat()} {unicode_slug(talk.title, 24)}"
-    return unique_slug(Talk, text, max_length=40)
+    """`2024-06-05-bosai-dx-saizensen`: the video date, then the title in
+    ASCII, cut before a word that would make it too long (slugs.py)."""
+    date = talk.video_date.isoformat()
+
+    def dated(title, max_length):
+        words = romanised_slug(title, max_length - len(date) - 1)
+        return f"{date}-{words}" if words else date
+
+    return unique_slug(Talk, talk.title, max_length=48, slugify=dated)
 
 
 @dataclass(frozen=True)
@@ -166,10 +194,10 @@ class Outcome:
 
 
 def apply(parsed, *, update=False, publish=False, user=None, source=""):
-    """Write the parsed talk, all or nothing. An existing talk (same title,
-    channel, date) is left alone unless `update`: then its content is replaced,
-    its slug, status, publication time and speakers kept. The result is
-    recorded in the talk's history (by `user`, from `source`)."""
+    """Write the parsed talk, all or nothing. An existing talk (same video, or
+    same title, channel, date) is left alone unless `update`: then its content
+    is replaced, its slug, status, publication time and speakers kept. The
+    result is recorded in the talk's history (by `user`, from `source`)."""
     data = parsed.talk
     check(data)
     comment = (
@@ -177,7 +205,14 @@ def apply(parsed, *, update=False, publish=False, user=None, source=""):
         if source
         else gettext("インポート")
     )
-    with history.recording(comment, user, manually=True), transaction.atomic():
+    # An existing talk this may replace gets its first version before, if it
+    # has none (looked up again, under the lock, below).
+    before = find_existing(data) if update else None
+    talks = {before.pk} if before else ()
+    with (
+        history.recording(comment, user, manually=True, talks=talks),
+        transaction.atomic(),
+    ):
         channel, _created = Channel.objects.get_or_create(name=data.channel)
         # Imports of one channel take turns, so two of one file make one talk.
         channel = Channel.objects.select_for_update().get(pk=channel.pk)
@@ -194,6 +229,9 @@ def apply(parsed, *, update=False, publish=False, user=None, source=""):
             slug=new_slug(data),
             status=Talk.Status.PUBLISHED if publish else Talk.Status.DRAFT,
         )
+        # Found by its video, a talk may have had another title or date.
+        talk.title, talk.channel = data.title, channel
+        talk.video_date = data.video_date
         talk.duration_seconds = data.duration_seconds
         talk.video_url = data.video_url
         talk.tldr = data.tldr

@@ -26,17 +26,29 @@ class NaturalKeyQuerySet(models.QuerySet):
 
 class TalkQuerySet(NaturalKeyQuerySet):
     def published(self, now=None):
-        """Talks the public may see: published, and their time has come."""
+        """Talks the public may see: published, their time has come, and their
+        end (公開終了, `expires_at`) has not. Both are clock comparisons: no job."""
+        now = now or timezone.now()
+        return self.filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now),
+            status=self.model.Status.PUBLISHED,
+            published_at__lte=now,
+        )
+
+    def expired(self, now=None):
+        """Published talks whose end has come (公開終了): 404 to the public."""
         return self.filter(
             status=self.model.Status.PUBLISHED,
-            published_at__lte=now or timezone.now(),
+            expires_at__lte=now or timezone.now(),
         )
 
     def scheduled(self, now=None):
         """Published talks whose publication time is still ahead."""
+        now = now or timezone.now()
         return self.filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now),
             status=self.model.Status.PUBLISHED,
-            published_at__gt=now or timezone.now(),
+            published_at__gt=now,
         )
 
     def with_completeness(self):

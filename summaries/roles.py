@@ -12,7 +12,8 @@ from django.contrib.auth.models import Group, Permission
 EDITORS = "編集者"
 
 # What editors may do, by app label and model: write talks and their parts,
-# read readers' answers and votes; never users, never delete talks.
+# read readers' answers and votes (never delete one: that is an
+# administrator's call); never users, never delete talks.
 EDITOR_PERMISSIONS = {
     "summaries": {
         "talk": ["add", "change", "view"],
@@ -30,7 +31,7 @@ EDITOR_PERMISSIONS = {
         "transcriptsegment": ["add", "change", "delete", "view"],
     },
     "ratings": {
-        "feedback": ["view", "delete"],
+        "feedback": ["view"],
         "rating": ["view"],
     },
     "search": {
@@ -39,7 +40,37 @@ EDITOR_PERMISSIONS = {
     },
 }
 
-GROUPS = {EDITORS: EDITOR_PERMISSIONS}
+APPROVERS = "承認者"
+
+# Approvers write as editors do and decide on editors' submissions
+# (summaries/review/): their own changes need no approval. Kept whole here,
+# not derived from the editors' rights, so the migration's frozen copy matches.
+APPROVER_PERMISSIONS = {
+    "summaries": {
+        "talk": ["add", "change", "view"],
+        "channel": ["add", "change", "view"],
+        "speaker": ["add", "change", "view"],
+        "tag": ["add", "change", "view"],
+        "talkspeaker": ["add", "change", "delete", "view"],
+        "taggedtalk": ["add", "change", "delete", "view"],
+        "takeaway": ["add", "change", "delete", "view"],
+        "question": ["add", "change", "delete", "view"],
+        "outlinechapter": ["add", "change", "delete", "view"],
+        "keyword": ["add", "change", "delete", "view"],
+        "highlight": ["add", "change", "delete", "view"],
+        "transcriptsegment": ["add", "change", "delete", "view"],
+    },
+    "ratings": {
+        "feedback": ["view"],
+        "rating": ["view"],
+    },
+    "review": {
+        "submission": ["view", "approve"],
+        "reviewevent": ["add", "view"],
+    },
+}
+
+GROUPS = {EDITORS: EDITOR_PERMISSIONS, APPROVERS: APPROVER_PERMISSIONS}
 
 
 def codenames(permissions):

@@ -22,6 +22,11 @@ from .models import PART_MODELS, Channel, Speaker, Tag, TaggedTalk, Talk, TalkSp
 # and `raw`: True when every write came from loading a fixture (rows as given).
 talk_changed = Signal()
 
+# Sent with `now` on the first read after some talk's `change_due_at` has come:
+# an approved change waits to be applied (the review app listens and applies
+# it, which sends `talk_changed`). Like scheduled publication, no job runs.
+changes_due = Signal()
+
 
 class _Pending:
     """What a `collecting_changes()` block has gathered so far."""

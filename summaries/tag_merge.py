@@ -25,7 +25,9 @@ def merge_tags(target, tags, user=None):
         "old": join_list(tag.name for tag in merged),
         "new": target.name,
     }
-    with transaction.atomic(), recording(comment, user):
+    affected = TaggedTalk.objects.filter(tag__in=merged)
+    before = set(affected.values_list("content_object_id", flat=True))
+    with transaction.atomic(), recording(comment, user, talks=before):
         rows = TaggedTalk.objects.filter(tag__in=merged).order_by("pk")
         talk_ids = set(rows.values_list("content_object_id", flat=True))
         tagged = set(

@@ -71,7 +71,7 @@ def test_preview_shows_every_field_and_item_and_writes_nothing(editor_client):
         "1:02:05",
         "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
         "災害時の情報共有をデジタルで変えた自治体の取り組みを紹介します。",
-        "<code>2024-03-12-防災dxの最前線-自治体の挑戦</code>",
+        "<code>2024-03-12-bosai-dx-saizensen-jichitai</code>",
         "下書き（確かめてから公開してください）",
         "なし（要約テキストには登壇者が含まれません。",
         "4.5 / 5（12票）",

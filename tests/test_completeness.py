@@ -57,7 +57,12 @@ def test_each_check_fails_on_its_own():
 def test_filter_and_checklist_agree_at_a_fixed_query_cost(
     editor_client, django_assert_num_queries
 ):
-    complete = [complete_talk(f"揃った講演{n}") for n in range(3)]
+    complete = [
+        complete_talk(
+            f"揃った講演{n}", video_url=f"https://youtu.be/dQw4w9WgXc{n}"
+        )  # one talk per video
+        for n in range(3)
+    ]
     incomplete = [make_talk(f"足りない講演{n}", takeaways=n) for n in range(5)]
     assert set(Talk.objects.needs_review()) == set(incomplete)
     url = reverse("admin:summaries_talk_changelist")

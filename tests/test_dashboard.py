@@ -36,20 +36,28 @@ def test_dashboard_counts_talks_by_state_month_and_completeness(
     make_talk(status=Talk.Status.DRAFT)
     scheduled = make_talk(published_at=timezone.now() + dt.timedelta(days=1))
     old = make_talk()
-    Talk.objects.filter(pk__in=[old.pk, scheduled.pk]).update(
+    ended = make_talk(expires_at=timezone.now() - dt.timedelta(minutes=1))
+    Talk.objects.filter(pk__in=[old.pk, scheduled.pk, ended.pk]).update(
         created_at=timezone.now() - dt.timedelta(days=70)
     )
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):  # + the review panel
         page = editor_client.get(reverse("admin:index")).content.decode()
 
     publication = panel(page, "公開状況")
-    assert figures(publication) == {"公開中": "4", "予約": "1", "下書き": "1"}
+    assert figures(publication) == {
+        "公開中": "4",
+        "予約": "1",
+        "公開終了": "1",
+        "下書き": "1",
+    }
     svg = publication.xpath(".//svg")[0]
     assert svg.get("role") == "img"
-    assert svg.xpath("./desc")[0].text == "公開中: 4件、予約: 1件、下書き: 1件"
+    assert svg.xpath("./desc")[0].text == (
+        "公開中: 4件、予約: 1件、公開終了: 1件、下書き: 1件"
+    )
     widths = [float(r.get("width")) for r in svg.xpath(".//rect")]
-    assert widths == [170.0, 42.5, 42.5]  # scaled to the largest
-    assert publication.xpath(".//table//td/text()") == ["4件", "1件", "1件"]
+    assert widths == [300.0, 75.0, 75.0, 75.0]  # scaled to the largest
+    assert publication.xpath(".//table//td/text()") == ["4件", "1件", "1件", "1件"]
 
     added = panel(page, "今月追加した講演")
     assert figures(added) == {"今月": "4"}
@@ -57,7 +65,7 @@ def test_dashboard_counts_talks_by_state_month_and_completeness(
     assert added.xpath(".//tbody/tr[last()]/th/text()") == [this_month]
 
     completeness = panel(page, "公開前チェックの完成度")
-    assert figures(completeness) == {"すべて満たす講演": "0 / 6", "完成度": "0%"}
+    assert figures(completeness) == {"すべて満たす講演": "0 / 7", "完成度": "0%"}
     rows = dict(
         zip(
             completeness.xpath(".//tbody/tr/th/text()"),
@@ -66,14 +74,14 @@ def test_dashboard_counts_talks_by_state_month_and_completeness(
         )
     )
     assert rows["要点が3つ以上"] == "0件"
-    assert rows["すべての質問に回答がある"] == "6件"
+    assert rows["すべての質問に回答がある"] == "7件"
 
 
 def test_dashboard_query_cost_is_fixed(editor_client, django_assert_num_queries):
     make_talk()
     url = reverse("admin:index")
     editor_client.get(url)
-    with django_assert_num_queries(12) as few:  # one or two a panel
+    with django_assert_num_queries(13) as few:  # one or two a panel
         editor_client.get(url)
     for _ in range(20):
         make_talk(takeaways=3)

@@ -139,7 +139,9 @@ def test_editors_read_answers_in_a_list_with_filters(editor_client):
     assert "x()" in by_talk and "字が小さい" not in by_talk
 
 
-def test_editors_cannot_add_or_rewrite_answers_but_may_delete_one(editor_client):
+def test_editors_only_read_answers_and_an_administrator_may_delete_one(
+    editor_client, admin_client
+):
     row = Feedback.objects.create(talk=make_talk(), helpful=True, comment="山田です")
     add = editor_client.get(reverse("admin:ratings_feedback_add"))
     assert add.status_code == 403
@@ -148,5 +150,9 @@ def test_editors_cannot_add_or_rewrite_answers_but_may_delete_one(editor_client)
     row.refresh_from_db()
     assert (row.helpful, row.comment) == (True, "山田です")
     delete_url = reverse("admin:ratings_feedback_delete", args=[row.pk])
-    assert editor_client.post(delete_url, {"post": "yes"}).status_code == 302
+    assert editor_client.post(delete_url, {"post": "yes"}).status_code == 403
+    assert Feedback.objects.exists()
+    page = editor_client.get(change_url).content.decode()
+    assert "削除" not in page  # no delete link to a page that refuses
+    assert admin_client.post(delete_url, {"post": "yes"}).status_code == 302
     assert not Feedback.objects.exists()

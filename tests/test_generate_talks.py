@@ -60,3 +60,28 @@ def test_make_run_never_loads_generated_talks():
     assert "generate_talks" not in run
     call_command("loaddata", "talks", verbosity=0)
     assert not Talk.objects.filter(is_generated=True).exists()
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_shows_on_a_terminal_only():
+    quiet = io.StringIO()
+    call_command("generate_talks", "--count", "2", "--seed", "5", stderr=quiet)
+    assert quiet.getvalue() == ""
+    terminal = Terminal()
+    call_command("generate_talks", "--count", "2", "--seed", "6", stderr=terminal)
+    shown = terminal.getvalue()
+    assert "講演を作成: 2/2" in shown
+    assert "検索索引と一覧を更新: 2/2" in shown
+
+
+def test_generated_talks_get_no_history_versions():
+    """Benchmark data: recording a first version of each of 100,000 talks
+    would take hours."""
+    from reversion.models import Version
+
+    generate("--count", "3", "--seed", "4")
+    assert not Version.objects.exists()

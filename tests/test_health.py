@@ -13,7 +13,11 @@ pytestmark = pytest.mark.django_db
 def test_healthy_when_the_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
+    assert json.loads(response.content) == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "local",
+    }
     assert "no-store" in response["Cache-Control"]
 
 
@@ -24,7 +28,11 @@ def test_503_when_the_database_does_not_answer(client, caplog):
     with broken:
         response = client.get("/healthz")
     assert response.status_code == 503
-    assert json.loads(response.content) == {"status": "error", "database": "error"}
+    assert json.loads(response.content) == {
+        "status": "error",
+        "database": "error",
+        "cache": "local",
+    }
     assert "connection refused" not in response.content.decode()
     assert any(r.name == "govdx.health" for r in caplog.records)
 

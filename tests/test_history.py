@@ -31,11 +31,13 @@ def test_every_admin_save_is_a_version_with_who_and_what(editor_client, editor):
     save(editor_client, talk, {"title": "新しい題"})
     save(editor_client, talk, {"takeaways-0-text": "直した要点"})
     versions = list(versions_of(talk.pk))
-    assert len(versions) == 2
-    assert all(v.revision.user == editor for v in versions)
+    # The talk as made before its first save, then the two saves.
+    assert len(versions) == 3
+    assert all(v.revision.user == editor for v in versions[:2])
+    assert "最初の版" in versions[2].revision.get_comment()
     assert "要点" in versions[0].revision.get_comment()
     page = editor_client.get(history_url(talk)).content.decode()
-    assert page.count("変更内容を見る") == 2
+    assert page.count("変更内容を見る") == 3
     assert "（現在の版）" in page
     assert "editor" in page
 
@@ -104,7 +106,7 @@ def test_restore_asks_first_then_records_a_new_version(editor_client, client):
     assert [t.position for t in talk.takeaways.all()] == [1, 2, 3]
     assert list(talk.tags.names()) == ["防災"]
     assert talk.talk_speakers.get().role == ""
-    assert versions_of(talk.pk).count() == 3
+    assert versions_of(talk.pk).count() == 4  # first, two saves, the restore
     assert "復元" in versions_of(talk.pk).first().revision.comment
     # The slug came back and the address used in between redirects.
     redirect = client.get("/talks/changed/")

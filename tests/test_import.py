@@ -117,7 +117,7 @@ def test_a_full_summary_imports_every_part(tmp_path):
         f"取り込みました: {tmp_path / 'full.txt'} → 「防災DXの最前線 〜自治体の挑戦〜」"
         f"（下書き、{talk.slug}）"
     )
-    assert talk.slug == "2024-03-12-防災dxの最前線-自治体の挑戦"
+    assert talk.slug == "2024-03-12-bosai-dx-saizensen-jichitai"
     assert talk.channel.name == "自治体DXチャンネル"
     assert talk.video_url == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     assert talk.duration_seconds == 3725
@@ -147,15 +147,18 @@ def test_publish_makes_new_talks_public(tmp_path):
 
 
 def test_slugs_stay_unique(tmp_path):
-    other = FULL.replace("自治体DXチャンネル", "別のチャンネル")
+    # Another video: one video is one talk (tests/test_video_id.py).
+    other = FULL.replace("自治体DXチャンネル", "別のチャンネル").replace(
+        "dQw4w9WgXcQ", "AbCdEfGhI_0"
+    )
     run(
         "import_summary",
         write(tmp_path, "a.txt", FULL),
         write(tmp_path, "b.txt", other),
     )
     assert sorted(Talk.objects.values_list("slug", flat=True)) == [
-        "2024-03-12-防災dxの最前線-自治体の挑戦",
-        "2024-03-12-防災dxの最前線-自治体の挑戦-2",
+        "2024-03-12-bosai-dx-saizensen-jichitai",
+        "2024-03-12-bosai-dx-saizensen-jichitai-2",
     ]
 
 
@@ -178,9 +181,9 @@ def test_tags_made_by_one_file_cut_the_next_files_tags(tmp_path):
     second = write(
         tmp_path,
         "2.txt",
-        FULL.replace("自治体DXチャンネル", "別").replace(
-            "防災、自治体DX、ノーコード", "ノーコード防災"
-        ),
+        FULL.replace("自治体DXチャンネル", "別")
+        .replace("防災、自治体DX、ノーコード", "ノーコード防災")
+        .replace("dQw4w9WgXcQ", "AbCdEfGhI_0"),
     )
     status, out, _err = run("import_summary", first, second)
     assert status == 0 and "分けられなかった" not in out
@@ -359,7 +362,9 @@ def test_without_update_an_existing_talk_is_skipped_untouched(tmp_path):
 
 def test_the_same_title_on_another_date_is_another_talk(tmp_path):
     run("import_summary", write(tmp_path, "a.txt", FULL))
-    later = FULL.replace("12 Mar 2024", "13 Mar 2024")
+    later = FULL.replace("12 Mar 2024", "13 Mar 2024").replace(
+        "dQw4w9WgXcQ", "AbCdEfGhI_0"
+    )
     status, out, _err = run("import_summary", write(tmp_path, "b.txt", later))
     assert status == 0 and out.startswith("取り込みました: ")
     assert Talk.objects.count() == 2
@@ -473,7 +478,7 @@ def test_from_a_shell_exit_status_and_no_traceback(tmp_path):
     assert "Traceback" not in failed.stderr + failed.stdout
     assert f"失敗: {bad} 1行目: UTF-8 ではありません。Shift_JIS" in failed.stderr
     assert f"失敗: {tmp_path / 'none.txt'} ファイルがありません。" in failed.stderr
-    exported = manage("export_summary", "2024-03-12-防災dxの最前線-自治体の挑戦")
+    exported = manage("export_summary", "2024-03-12-bosai-dx-saizensen-jichitai")
     assert exported.returncode == 0 and exported.stdout == FULL
 
 

@@ -89,3 +89,5 @@ def test_moving_the_capabilities_keeps_rows_index_and_rights():
     assert editor.has_perm("ratings.view_feedback")
     assert editor.has_perm("ratings.view_rating")
     assert not editor.has_perm("summaries.view_feedback")
+    # Editors only read feedback (ratings 0002 took back the right to delete).
+    assert not editor.has_perm("ratings.delete_feedback")

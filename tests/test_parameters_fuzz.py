@@ -98,7 +98,7 @@ def catalogue():
             tags=["東京都", "GovTech東京", f"タグ{n}"],
             speakers=[speaker],
             channel=channel,
-            video_url="https://www.youtube.com/watch?v=abcdefghijk",
+            video_url=f"https://www.youtube.com/watch?v=abcdefghij{n}",
         )
     make_talk(status=Talk.Status.DRAFT, speakers=[hidden], tags=["下書き"])
 

@@ -13,10 +13,14 @@ GRANTS = [
     ("summaries.migrations.0006_editors_read_feedback", "ratings"),
     ("summaries.search.migrations.0003_editors_manage_synonyms_pins", "search"),
 ]
+# Each data migration that took rights back, with its frozen constant.
+REVOCATIONS = [
+    ("summaries.ratings.migrations.0002_walkthrough_editors_only_read_feedback", "ratings"),
+]
 
 
 def granted_by_migrations():
-    """{app_label: {codename}} as the migrations wrote them (the feedback
+    """{app_label: {codename}} as the migrations left them (the feedback
     rights were granted while Feedback belonged to the core app; they moved
     to `ratings` with its content type)."""
     granted = {}
@@ -27,6 +31,9 @@ def granted_by_migrations():
         else:
             names = constant
         granted.setdefault(app_label, set()).update(names)
+    for module, app_label in REVOCATIONS:
+        revoked = importlib.import_module(module).EDITOR_PERMISSIONS_REVOKED
+        granted[app_label].difference_update(revoked)
     return granted
 
 
@@ -51,3 +58,24 @@ def test_the_editors_group_holds_exactly_those_rights():
         for name in names
     }
     assert held == expected
+
+
+def test_the_approvers_constant_equals_what_its_migration_granted():
+    frozen = importlib.import_module("summaries.review.migrations.0002_approvers_group")
+    assert frozen.APPROVER_PERMISSIONS == roles.APPROVER_PERMISSIONS
+
+
+@pytest.mark.django_db
+def test_the_approvers_group_holds_exactly_those_rights():
+    group = Group.objects.get(name=roles.APPROVERS)
+    held = {
+        (perm.content_type.app_label, perm.codename)
+        for perm in group.permissions.select_related("content_type")
+    }
+    expected = {
+        (label, name)
+        for label, names in roles.codenames(roles.APPROVER_PERMISSIONS).items()
+        for name in names
+    }
+    assert held == expected
+    assert ("review", "approve_submission") in held

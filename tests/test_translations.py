@@ -172,6 +172,8 @@ PYTHON_DATA = {
     "summaries/summary_format/rendering.py": {"、"},
     "summaries/summary_format/tags.py": {"[、，,;；､]", r"[\s#＃]+", "#＃"},
     "summaries/tagging.py": {r"[、，,;；\r\n]+", "、"},
+    # Slugs: the particles left out of a romanised title, and kanji ranges.
+    "summaries/slugs.py": EVERY,
     # Kana and kanji code point ranges, for guessing a file's encoding.
     "summaries/summary_format/decoding.py": {"\u3040", "ヿ", "一", "鿿"},
     # The pure format's own wording of a problem (tracebacks, other callers);
@@ -183,8 +185,8 @@ PYTHON_DATA = {
     "summaries/api/downloads.py": {"（", "）"},
     # An example value inside the (English) API schema.
     "summaries/api/schemas.py": {"Their part in this talk, e.g. 聞き手."},
-    # The editors' group name: a database row that a migration creates.
-    "summaries/roles.py": {"編集者"},
+    # The groups' names: database rows that migrations create.
+    "summaries/roles.py": {"編集者", "承認者"},
     # How readers write telephone numbers and "@" in Japanese (ー between
     # digits, アットマーク): patterns the comment is matched with, never shown.
     "summaries/ratings/personal_data.py": EVERY,

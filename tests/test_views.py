@@ -51,14 +51,14 @@ def page_urls(talk, speaker):
 # number of rows. The first query of each is the page cache's state check.
 EXPECTED_QUERIES = {
     "home": 5,  # latest talks + their tags + speakers, popular tags
-    # count, page, tags, speakers; filters: tags, speakers, channels counted,
-    # then named together, years
+    # stored count, page, tags, speakers; filters: stored tag, speaker,
+    # channel and year counts, then named together
     "list": 10,
     "list page 2": 10,
     "list filtered": 11,  # and the chosen tags' names
     "detail": 13,  # talk, tags, speakers, 6 parts, related + their tags, speakers
-    "tags": 3,  # count, page
-    "tag": 6,  # tag, count, page, tags, speakers
+    "tags": 3,  # count, page (stored counts)
+    "tag": 6,  # tag, stored count, page, tags, speakers
     "speakers": 3,
     "speaker": 6,
 }

@@ -31,16 +31,20 @@ class Bar:
     width: float
     text: str  # the value as read, "4件" in Japanese
 
+    @property
+    def value_x(self):
+        return round(self.width) + 6
+
 
 @dataclass
 class Chart:
-    """A horizontal bar chart, laid out for a fixed-size SVG."""
+    """A horizontal bar chart, laid out for a fixed-size SVG: each row is its
+    label in full (never cut), with the bar and its value below it."""
 
     title: str
     bars: list
-    row_height: int = 28
-    label_width: int = 200
-    bar_space: int = 170
+    row_height: int = 44
+    bar_space: int = 300
 
     @property
     def height(self):
@@ -48,11 +52,7 @@ class Chart:
 
     @property
     def width(self):
-        return self.label_width + self.bar_space + 50
-
-    @property
-    def value_x(self):
-        return self.label_width + self.bar_space + 6
+        return self.bar_space + 60
 
     @property
     def description(self):
@@ -88,16 +88,18 @@ class Panel:
 
 
 def publication_panel(now):
+    published = Q(status=Talk.Status.PUBLISHED)
+    running = Q(expires_at__isnull=True) | Q(expires_at__gt=now)
     counts = Talk.objects.aggregate(
-        live=Count("pk", filter=Q(status=Talk.Status.PUBLISHED, published_at__lte=now)),
-        scheduled=Count(
-            "pk", filter=Q(status=Talk.Status.PUBLISHED, published_at__gt=now)
-        ),
+        live=Count("pk", filter=published & running & Q(published_at__lte=now)),
+        scheduled=Count("pk", filter=published & running & Q(published_at__gt=now)),
+        expired=Count("pk", filter=published & Q(expires_at__lte=now)),
         draft=Count("pk", filter=Q(status=Talk.Status.DRAFT)),
     )
     rows = [
         (_("公開中"), counts["live"]),
         (_("予約"), counts["scheduled"]),
+        (_("公開終了"), counts["expired"]),
         (_("下書き"), counts["draft"]),
     ]
     return Panel(

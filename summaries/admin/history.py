@@ -13,10 +13,17 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .. import diffs
-from ..history import record_current, recording, restore, versions_of
+from ..history import (
+    record_first_versions,
+    record_written,
+    recording,
+    restore,
+    versions_of,
+)
 
 
 class TalkHistoryMixin:
@@ -25,10 +32,18 @@ class TalkHistoryMixin:
     object_history_template = "admin/summaries/talk/object_history.html"
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # A talk that arrived without a recorded write (loaded, imported by
+        # code, older than history) gets its first version before the form is
+        # shown, so the form's version token and its history start from it.
+        if object_id is not None and str(unquote(object_id)).isdigit():
+            record_first_versions({int(unquote(object_id))})
         if request.method != "POST":
             return super().changeform_view(request, object_id, form_url, extra_context)
         # The comment is set by log_addition / log_change once the save succeeds.
-        with recording(_("保存"), request.user):
+        # Recorded once, at the end (record_written): saves add nothing by
+        # themselves, or a talk with thousands of parts would be serialised
+        # again on every save and tag change of the form.
+        with recording(_("保存"), request.user, manually=True):
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def log_addition(self, request, obj, message):
@@ -38,8 +53,30 @@ class TalkHistoryMixin:
 
     def log_change(self, request, obj, message):
         entry = super().log_change(request, obj, message)
-        self._comment(entry.get_change_message() or _("変更なし"))
+        # Stored as Django's structured note: the history shows it in the
+        # reader's language (Revision.get_comment() reads it like a LogEntry).
+        self._comment(entry.change_message if message else _("変更なし"))
         return entry
+
+    def save_model(self, request, obj, form, change):
+        # What the talk is before this save, for an honest change note.
+        if change:
+            form.snapshot_before = diffs.from_database(obj.pk)
+        super().save_model(request, obj, form, change)
+
+    def construct_change_message(self, request, form, formsets, add):
+        """The change note names what really changed, as the history's diff
+        shows it: never a hidden field (version_token), never the tags unless
+        they changed. Nothing changed -> no message (shown as 変更なし)."""
+        before = getattr(form, "snapshot_before", None)
+        if add or before is None:
+            return super().construct_change_message(request, form, formsets, add)
+        after = diffs.from_database(form.instance.pk)
+        # Stored untranslated, like Django's own notes: the admin translates
+        # the labels for whoever reads them.
+        with translation.override(None):
+            labels = [str(change.label) for change in diffs.compare(before, after)]
+        return [{"changed": {"fields": labels}}] if labels else []
 
     @staticmethod
     def _comment(text):
@@ -50,7 +87,7 @@ class TalkHistoryMixin:
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        record_current(form.instance)
+        record_written(form.instance)
 
     def get_urls(self):
         wrap = self.admin_site.admin_view

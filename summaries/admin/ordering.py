@@ -2,8 +2,10 @@
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Max
 
+from .. import limits
 from .fields import TimecodeField
 
 
@@ -35,6 +37,9 @@ class OrderedPartFormSet(forms.BaseInlineFormSet):
 
     def clean(self):
         kept = self._kept_forms()
+        over = limits.excess(self.fk.remote_field.get_accessor_name(), len(kept))
+        if over:
+            raise ValidationError(over.message, code="too_many")
         taken = [f.cleaned_data.get("position") for f in kept]
         next_position = max((p for p in taken if p), default=0) + 1
         for form in kept:

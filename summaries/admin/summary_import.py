@@ -24,6 +24,7 @@ from ..bidi import isolate
 from ..body_limits import body_limit
 from ..importer import apply, check, describe, find_existing, known_tags, new_slug
 from ..models import Channel, Tag
+from ..review.gate import submit_or_apply
 from ..summary_format import SummaryError, decode, parse, render
 from ..summary_format.rendering import timecode
 from ..text import fold, format_timecode
@@ -152,10 +153,23 @@ class SummaryImportMixin:
         return None
 
     def confirm(self, request, parsed, update):
+        existing = find_existing(parsed.talk) if update else None
+        submission = None
         try:
-            outcome = apply(
-                parsed, update=update, user=request.user, source=_("管理画面")
-            )
+            if existing is not None:
+                # Replacing a talk readers see: through review when required.
+                outcome, submission = submit_or_apply(
+                    existing,
+                    request.user,
+                    lambda: apply(
+                        parsed, update=update, user=request.user, source=_("管理画面")
+                    ),
+                    note=_("インポート: 管理画面"),
+                )
+            else:
+                outcome = apply(
+                    parsed, update=update, user=request.user, source=_("管理画面")
+                )
         except (SummaryError, DatabaseError) as error:
             problem = getattr(error, "problem", None)
             text = describe(problem) if problem else str(error)
@@ -171,6 +185,14 @@ class SummaryImportMixin:
                 _(
                     "「%(title)s」を下書きとして取り込みました。内容を確かめて公開してください。"
                     "登壇者は要約テキストに含まれないので、この画面で追加してください。"
+                ),
+                messages.SUCCESS,
+            )
+        elif outcome.action == "updated" and submission is not None:
+            message, level = (
+                _(
+                    "「%(title)s」の内容の置き換えをレビューに提出しました。"
+                    "承認されるまで、読者には今の内容が表示されます。"
                 ),
                 messages.SUCCESS,
             )

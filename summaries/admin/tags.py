@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from ..models import Tag
 from ..models.base import unique_slug
+from ..review.workflow import needs_approval
 from ..tag_merge import merge_tags
 from ..text import fold, join_list, quoted
 from .records import TalkCountMixin
@@ -85,6 +86,17 @@ class TagAdmin(TalkCountMixin, admin.ModelAdmin):
         description=gettext_lazy("選択したタグを統合する"), permissions=["change"]
     )
     def merge(self, request, queryset):
+        if needs_approval(request.user):
+            # A merge changes many talks at once: not one editor's submission.
+            self.message_user(
+                request,
+                _(
+                    "承認が必要な設定では、タグの統合は「承認者」グループの人が"
+                    "行います。承認者に依頼してください。"
+                ),
+                messages.ERROR,
+            )
+            return None
         if queryset.count() < 2:
             self.message_user(
                 request, _("統合するタグを2つ以上選んでください。"), messages.WARNING
@@ -100,9 +112,9 @@ class TagAdmin(TalkCountMixin, admin.ModelAdmin):
             self.message_user(
                 request,
                 ngettext(
-                    "%(old)s を「%(new)s」に統合しました（講演%(n)d件）。"
+                    "%(old)sを「%(new)s」に統合しました（講演%(n)d件）。"
                     "以前のアドレスは「%(new)s」へ転送されます。",
-                    "%(old)s を「%(new)s」に統合しました（講演%(n)d件）。"
+                    "%(old)sを「%(new)s」に統合しました（講演%(n)d件）。"
                     "以前のアドレスは「%(new)s」へ転送されます。",
                     len(talk_ids),
                 )

@@ -2,37 +2,40 @@
 
 from django import forms
 from django.contrib import admin
-from django.db.models import Count, F, FloatField
+from django.db.models import F, FloatField
 from django.db.models.functions import Cast, Greatest
-from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ..models import (
-    Highlight,
-    Keyword,
-    OutlineChapter,
     Question,
     Takeaway,
     Talk,
     TalkSpeaker,
-    TranscriptSegment,
 )
 from ..ratings.voting import RatingSummary, with_ratings
+from ..review.admin import ReviewAdminMixin
+from ..review.models import Submission
+from ..review.states import LABELS as STATE_LABELS
+from ..review.states import states_of
 from ..signals import collecting_changes
 from ..text import join_list
+from .captions import CaptionsImportMixin
 from .completeness import CompletenessAdminMixin
 from .fields import TimecodeField
 from .history import TalkHistoryMixin
+from .long_parts import FIELD_NAMES, LongPartsFormMixin
 from .ordering import OrderedInline
 from .publishing import PublishingAdminMixin
+from .slugs import SlugSuggestionMixin, slug_field
 from .stale import StaleSaveForm
 from .summary_import import SummaryImportMixin
 from .widgets import TagInput
 
 
-class TalkForm(StaleSaveForm):
+class TalkForm(LongPartsFormMixin, StaleSaveForm):
+    slug = slug_field()
     duration_seconds = TimecodeField(
         label=_("動画の長さ"), help_text=_("「分:秒」か「時:分:秒」。例: 11:14")
     )
@@ -56,8 +59,12 @@ class TalkForm(StaleSaveForm):
             "video_url",
             "status",
             "published_at",
+            "expires_at",
         ]
         widgets = {"tags": TagInput}
+
+    class Media:
+        js = [forms.Script("summaries/js/slug-suggestion.js", type="module")]
 
 
 class TalkSpeakerInline(OrderedInline):
@@ -78,50 +85,41 @@ class QuestionInline(OrderedInline):
     fields = ["position", "text", "answer"]
 
 
-class OutlineInline(OrderedInline):
-    model = OutlineChapter
-    fields = ["position", "start_seconds", "title"]
-    classes = ["ordered-inline", "collapse"]
-
-
-class KeywordInline(OrderedInline):
-    model = Keyword
-    fields = ["position", "text"]
-    classes = ["ordered-inline", "collapse"]
-
-
-class HighlightInline(OrderedInline):
-    model = Highlight
-    fields = ["position", "start_seconds", "text"]
-    classes = ["ordered-inline", "collapse"]
-
-
-class TranscriptInline(OrderedInline):
-    model = TranscriptSegment
-    fields = ["position", "start_seconds", "text"]
-    classes = ["ordered-inline", "collapse"]
-
-
 class PublicationFilter(admin.SimpleListFilter):
     title = _("公開状況")
     parameter_name = "publication"
 
     def lookups(self, request, model_admin):
-        return [("draft", _("下書き")), ("scheduled", _("予約")), ("live", _("公開中"))]
+        return [
+            (key, STATE_LABELS[key])
+            for key in ("draft", "pending", "sent_back", "scheduled", "live", "expired")
+        ]
 
     def queryset(self, request, queryset):
+        # `review_state` is annotated by ReviewAdminMixin.get_queryset.
         match self.value():
             case "draft":
-                return queryset.filter(status=Talk.Status.DRAFT)
+                return queryset.filter(
+                    status=Talk.Status.DRAFT, review_state__isnull=True
+                )
+            case "pending":
+                return queryset.filter(review_state=Submission.State.PENDING)
+            case "sent_back":
+                return queryset.filter(review_state=Submission.State.SENT_BACK)
             case "scheduled":
                 return queryset.scheduled()
             case "live":
                 return queryset.published()
+            case "expired":
+                return queryset.expired()
         return queryset
 
 
 @admin.register(Talk)
 class TalkAdmin(
+    SlugSuggestionMixin,
+    ReviewAdminMixin,
+    CaptionsImportMixin,
     SummaryImportMixin,
     TalkHistoryMixin,
     PublishingAdminMixin,
@@ -148,7 +146,6 @@ class TalkAdmin(
     ]
     search_fields = ["title", "tldr", "slug", "speakers__name", "tags__name"]
     date_hierarchy = "video_date"
-    prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["channel"]
     readonly_fields = [
         "created_at",
@@ -160,7 +157,7 @@ class TalkAdmin(
     fieldsets = [
         (None, {"fields": ["title", "slug", "channel", "tldr", "tags"]}),
         (_("動画"), {"fields": ["video_date", "duration_seconds", "video_url"]}),
-        (_("公開"), {"fields": ["status", "published_at"]}),
+        (_("公開"), {"fields": ["status", "published_at", "expires_at"]}),
         (
             _("記録"),
             {
@@ -173,46 +170,56 @@ class TalkAdmin(
                 "classes": ["collapse"],
             },
         ),
+        (
+            _("キーワード・アウトライン・ハイライト・文字起こし"),
+            {
+                "fields": FIELD_NAMES,
+                "description": _(
+                    "長い一覧は1行に1項目のテキストで編集します。行の形が違うと、"
+                    "保存せずに行番号で知らせます。"
+                ),
+            },
+        ),
     ]
     inlines = [
         TalkSpeakerInline,
         TakeawayInline,
         QuestionInline,
-        OutlineInline,
-        KeywordInline,
-        HighlightInline,
-        TranscriptInline,
     ]
 
     def save_related(self, request, form, formsets, change):
         # Tags and every inline row: one "talk changed" event, not one per row.
         with collecting_changes():
+            # The long lists first: the version recorded after the inlines
+            # (TalkHistoryMixin) then holds them as saved.
+            form.save_long_parts(form.instance)
             super().save_related(request, form, formsets, change)
 
+    def render_change_form(self, request, context, *args, **kwargs):
+        # multipart: Japanese text is sent as UTF-8 (3 bytes a character), not
+        # percent-encoded (9), so a two-hour transcript stays far below
+        # DATA_UPLOAD_MAX_MEMORY_SIZE.
+        context["has_file_field"] = True
+        return super().render_change_form(request, context, *args, **kwargs)
+
     def get_queryset(self, request):
-        talks = (
-            super()
-            .get_queryset(request)
-            .annotate(takeaway_total=Count("takeaways", distinct=True))
-            .prefetch_related("tags")
-        )
+        talks = super().get_queryset(request).prefetch_related("tags")
         return with_ratings(talks)
 
     @admin.display(description=_("状態"), ordering="status")
     def publication(self, talk):
-        if talk.status == Talk.Status.DRAFT:
-            state, label = "draft", _("下書き")
-        elif talk.published_at > timezone.now():
-            state, label = "scheduled", _("予約")
-        else:
-            state, label = "live", _("公開中")
-        return format_html(
-            '<span class="publication publication--{}">{}</span>', state, label
+        states = states_of(talk, getattr(talk, "review_state", None))
+        return format_html_join(
+            " ",
+            '<span class="publication publication--{}">{}</span>',
+            states,
         )
 
-    @admin.display(description=_("要点の数"), ordering="takeaway_total")
+    # A subquery the completeness checks already add (completeness.py), not a
+    # join: the list costs the same whatever one talk holds.
+    @admin.display(description=_("要点の数"), ordering="check_takeaways")
     def takeaway_count(self, talk):
-        return talk.takeaway_total
+        return talk.check_takeaways
 
     @admin.display(description=_("タグ"))
     def tag_list(self, talk):

@@ -6,11 +6,11 @@ fetched: an unchanged answer costs that query and nothing else.
 
 import hashlib
 
-from django.core.cache import cache
 from django.db.models import Count, Max, Sum
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
+from ..pagecache import store
 from ..pagecache.state import content_state
 from .schemas import API_VERSION
 
@@ -58,10 +58,10 @@ class Validators:
         check (one indexed query) replaces an aggregate over every talk."""
         state = (content_state(), request.get_full_path(), extra)
         key = "api-validators:" + hashlib.sha256(repr(state).encode()).hexdigest()
-        found = cache.get(key)
+        found = store.get(key)
         if found is None:
             found = cls.for_talks(queryset, *extra)
-            cache.set(key, found, 60 * 60)
+            store.set(key, found, 60 * 60)
         return found
 
     @classmethod
@@ -90,10 +90,10 @@ class Validators:
         changes whenever the talks concerned do, so a stored body is current."""
         address = request.build_absolute_uri()  # bodies hold absolute links
         key = "api:" + hashlib.sha256(f"{self.etag}|{address}".encode()).hexdigest()
-        body = cache.get(key)
+        body = store.get(key)
         if body is None:
             body = build()
-            cache.set(key, body, 60 * 60)
+            store.set(key, body, 60 * 60)
         return body
 
     def apply(self, response):

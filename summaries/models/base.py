@@ -66,9 +66,10 @@ class TimedPart(OrderedPart):
         return format_timecode(self.start_seconds)
 
 
-def unique_slug(model, text, exclude_pk=None, max_length=100):
-    """A slug from `text` that no other row of `model` uses (`-2`, `-3`… added)."""
-    base = unicode_slug(text, max_length - 4) or model._meta.model_name
+def unique_slug(model, text, exclude_pk=None, max_length=100, slugify=unicode_slug):
+    """A slug from `text` that no other row of `model` uses (`-2`, `-3`… added).
+    `slugify(text, max_length)` makes the base (talks romanise their titles)."""
+    base = slugify(text, max_length - 4) or model._meta.model_name
     taken = set(
         model._default_manager.filter(slug__startswith=base)
         .exclude(pk=exclude_pk)

@@ -1,5 +1,6 @@
 """A talk, and who speaks in it."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from ..querysets import NaturalKeyQuerySet, TalkQuerySet
+from ..slugs import romanised_slug
 from ..text import format_timecode
 from ..youtube import validate_youtube_url, video_id
 from .base import NaturalKeyMixin, unique_slug
@@ -57,6 +59,17 @@ class Talk(NaturalKeyMixin, models.Model):
             "タイムスタンプから再生できるようになります。"
         ),
     )
+    video_id = models.CharField(
+        _("動画のID"),
+        max_length=11,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "動画のアドレスから取った YouTube の動画ID。1つの動画に講演は1つです。"
+        ),
+    )
     tldr = models.TextField(
         _("要約（TL;DR）"),
         help_text=_("講演全体を2〜4文で。一覧と検索結果にも表示されます。"),
@@ -75,6 +88,26 @@ class Talk(NaturalKeyMixin, models.Model):
         null=True,
         blank=True,
         help_text=_("空のまま「公開」にすると保存した時刻になります。"),
+    )
+    expires_at = models.DateTimeField(
+        _("公開終了日時"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "この時刻を過ぎると読者には表示されず、存在しない講演と同じく"
+            "「見つかりません」になります（公開終了）。空なら終了しません。"
+        ),
+    )
+    change_due_at = models.DateTimeField(
+        _("承認済みの変更の反映日時"),
+        null=True,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_(
+            "承認済みの変更が待っている時刻。過ぎた後の最初の閲覧で反映されます。"
+        ),
     )
     source_rating = models.DecimalField(
         _("転記元の評価"),
@@ -135,7 +168,10 @@ class Talk(NaturalKeyMixin, models.Model):
     def save(self, *args, **kwargs):
         self._default_publication_time()
         if not self.slug:
-            self.slug = unique_slug(Talk, self.title, self.pk, max_length=80)
+            # Readable ASCII from a Japanese title, whole words (slugs.py).
+            self.slug = unique_slug(
+                Talk, self.title, self.pk, max_length=64, slugify=romanised_slug
+            )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -144,6 +180,38 @@ class Talk(NaturalKeyMixin, models.Model):
     def clean(self):
         # Before the constraints are checked: "published" without a time means now.
         self._default_publication_time()
+        if (
+            self.expires_at is not None
+            and self.published_at is not None
+            and self.expires_at <= self.published_at
+        ):
+            raise ValidationError(
+                {
+                    "expires_at": gettext(
+                        "公開終了日時は公開日時より後にしてください。"
+                        "終了しないなら空にします。"
+                    )
+                }
+            )
+        self.sync_video_id()
+        if self.video_id:
+            other = (
+                Talk.objects.filter(video_id=self.video_id)
+                .exclude(pk=self.pk)
+                .values_list("title", flat=True)
+                .first()
+            )
+            if other is not None:
+                message = gettext(
+                    "この動画の講演はすでにあります（「%(title)s」）。"
+                    "1つの動画に講演は1つです。その講演を編集してください。"
+                )
+                raise ValidationError({"video_url": message % {"title": other}})
+
+    def sync_video_id(self):
+        """`video_id` follows `video_url` (a pre_save receiver calls this on
+        every save, fixtures included)."""
+        self.video_id = video_id(self.video_url)
 
     def _default_publication_time(self):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
@@ -151,10 +219,20 @@ class Talk(NaturalKeyMixin, models.Model):
 
     @property
     def is_public(self):
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.expires_at is None or self.expires_at > now)
+        )
+
+    @property
+    def is_expired(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.expires_at is not None
+            and self.expires_at <= timezone.now()
         )
 
     @property
@@ -169,6 +247,12 @@ class Talk(NaturalKeyMixin, models.Model):
     def speaker_roles(self):
         """The talk's speakers in order, each as a TalkSpeaker (role included)."""
         return self.talk_speakers.all()
+
+
+def sync_video_id(sender, instance, **kwargs):
+    """pre_save of Talk: the video ID follows the address, on every save
+    (fixtures' raw saves too); connected in SummariesConfig.ready()."""
+    instance.sync_video_id()
 
 
 class TalkSpeaker(NaturalKeyMixin, models.Model):

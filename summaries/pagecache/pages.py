@@ -16,12 +16,12 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import get_language
 
+from . import store
 from .state import content_state
 
 CSRF_PLACEHOLDER = "__govdx_csrf_token__"
@@ -71,12 +71,12 @@ def cached_page(view):
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
             return not_modified
-        stored = cache.get(f"page:{key}")
+        stored = store.get(f"page:{key}")
         if stored is None:
             stored = _render_for_cache(view, request, *args, **kwargs)
             if isinstance(stored, HttpResponse):
                 return stored  # not a cacheable page: an error, a redirect…
-            cache.set(f"page:{key}", stored, TIMEOUT)
+            store.set(f"page:{key}", stored, TIMEOUT)
         content, headers, calls = stored
         _run_serve_calls(request, calls)
         response = HttpResponse(_with_reader_token(request, content))

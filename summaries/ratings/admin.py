@@ -35,8 +35,9 @@ class FeedbackAdmin(admin.ModelAdmin):
         # The admin escapes it; shortened so one long comment keeps the list usable.
         return Truncator(answer.comment).chars(120)
 
-    # Readers' answers are kept as given: editors read them and may delete one
-    # (say, a comment that names someone), but never add or rewrite.
+    # Readers' answers are kept as given: editors read them; an administrator
+    # may delete one (say, a comment that names someone); nobody adds or
+    # rewrites one.
     def has_add_permission(self, request):
         return False
 

@@ -101,3 +101,25 @@ class Feedback(models.Model):
     def __str__(self):
         answer = _("はい") if self.helpful else _("いいえ")
         return f"{self.talk}: {answer}"
+
+
+class Counter(models.Model):
+    """A number kept for a while, under a keyed hash: posts per address in a
+    window (`ratelimit`), new voters per talk and address in a day (`voting`).
+
+    In the database, not the cache, so every worker and server shares it and
+    no flood of pages can evict it. `digest` is an HMAC (SECRET_KEY) of what
+    is counted and its period: it names no address, and a new period is a new
+    row. Rows are deleted once `expires_at` has passed.
+    """
+
+    digest = models.CharField(_("鍵付きハッシュ"), max_length=64, unique=True)
+    count = models.PositiveIntegerField(_("回数"), default=0)
+    expires_at = models.DateTimeField(_("期限"), db_index=True)
+
+    class Meta:
+        verbose_name = _("送信回数")
+        verbose_name_plural = _("送信回数")
+
+    def __str__(self):
+        return f"{self.digest[:8]}…: {self.count}"

@@ -1,18 +1,19 @@
 """A per-address limit on what the public may post (votes, answers).
 
-A fixed window counted in the default cache (local memory, or the shared Redis
-of CACHE_URL when several app servers run). The address (`client_address`, by
-household) is only ever kept as a keyed hash, and only for one window.
+A fixed window counted in the database (`counters`): every worker and server
+shares the count, and no flood of cached pages can evict it (it was kept in
+the cache once: 1,500 GETs of `?flood=N` evicted it and 59 of the next 60
+votes passed). The address (`client_address`, by household) is only ever
+kept as a keyed hash, and only for one window.
 """
 
 import math
 import time
 
 from django.conf import settings
-from django.core.cache import cache
-from django.utils.crypto import salted_hmac
 
 from ..client_address import client_address, household
+from . import counters
 
 
 def hit(scope, request, limit=None, window=None, now=None):
@@ -25,15 +26,10 @@ def hit(scope, request, limit=None, window=None, now=None):
     window = settings.RATING_RATE_WINDOW if window is None else window
     now = time.time() if now is None else now
     period = int(now // window)
-    address = salted_hmac("summaries.ratelimit", household(client_address(request)))
-    key = f"ratelimit:{scope}:{address.hexdigest()[:32]}:{period}"
-    # incr() is atomic in the local-memory and Redis backends: no lost counts.
-    cache.add(key, 0, timeout=window + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the key expired between the two calls
-        cache.set(key, 1, timeout=window + 1)
-        count = 1
+    count = counters.increment(
+        ("ratelimit", scope, household(client_address(request)), window, period),
+        counters.at((period + 1) * window + 1),
+    )
     if count <= limit:
         return None
     return max(1, math.ceil((period + 1) * window - now))

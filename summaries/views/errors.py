@@ -85,3 +85,14 @@ def _without(request, exception):
     params.pop("page", None)
     query = params.urlencode()
     return request.path + (f"?{query}" if query else "")
+
+
+def service_unavailable(request):
+    """503: the database does not answer; the reader is asked to come back."""
+    with _address_language(request):
+        problem = _(
+            "ただいまこのページを表示できません。少し時間をおいてから、"
+            "もう一度お試しください。"
+        )
+        template = loader.get_template("503.html")
+        return HttpResponse(template.render({"problem": problem}), status=503)

@@ -1,6 +1,8 @@
 from django.views.generic import TemplateView
 
-from ..models import Tag, Talk
+from ..listings import read as listings
+from ..listings.models import Kind
+from ..models import Tag
 from ..ratings.voting import with_ratings
 from .mixins import PageMixin
 
@@ -10,9 +12,9 @@ class HomeView(PageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            latest_talks=with_ratings(
-                Talk.objects.published().newest_first().for_cards()
-            )[:6],
-            popular_tags=Tag.objects.with_public_counts()[:20],
+            latest_talks=with_ratings(listings.newest(Kind.ALL).for_cards())[:6],
+            popular_tags=listings.with_public_counts(
+                Tag.objects.all(), Kind.TAG
+            ).order_by("-talk_count", "name", "pk")[:20],
             **kwargs,
         )

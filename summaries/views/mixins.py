@@ -2,7 +2,8 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ..models import Talk
+from ..listings import read as listings
+from ..listings.models import Kind
 from ..ratings.voting import with_ratings
 from ..structured_data import breadcrumb_list
 
@@ -57,9 +58,23 @@ class PublishedTalksMixin(PageMixin):
     # Subpages that only make sense with talks in them (a tag, a speaker) say 404
     # when none is public, so a draft's tags and speakers never leak.
     require_talks = False
+    # The stored list shown (listings.models.Kind, value): read newest first
+    # through its index and counted from FacetCount, never by counting rows.
+    listing = (Kind.ALL, 0)
+
+    def get_listing(self):
+        return self.listing
 
     def get_queryset(self):
-        return with_ratings(Talk.objects.published().newest_first().for_cards())
+        kind, value = self.get_listing()
+        return with_ratings(listings.newest(kind, value).for_cards())
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        listing = self.get_listing()
+        if listing is None:
+            return super().get_paginator(queryset, per_page, **kwargs)
+        count = listings.public_count(*listing)
+        return listings.CountedPaginator(queryset, per_page, count, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
         result = super().paginate_queryset(queryset, page_size)

@@ -10,6 +10,9 @@ from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 
 from ..models import Talk
+from ..review import snapshots
+from ..review.states import states_of
+from ..review.workflow import open_submission
 
 
 def may_preview(user):
@@ -17,13 +20,18 @@ def may_preview(user):
 
 
 class StaffPreviewMixin:
-    """For the talk detail view: preview for staff, 404 for the public."""
+    """For the talk detail view: preview for staff, 404 for the public.
+
+    A talk with a change waiting for review shows that change to staff (the
+    review app's snapshot, nothing written); readers keep the live talk.
+    """
 
     preview = False
+    pending = None
 
     def get_object(self, queryset=None):
         try:
-            return super().get_object(queryset)
+            talk = super().get_object(queryset)
         except Http404:
             if not may_preview(self.request.user):
                 raise
@@ -31,7 +39,15 @@ class StaffPreviewMixin:
             if talk is None:
                 raise
             self.preview = True
-            return talk
+        if may_preview(self.request.user):
+            self.pending = open_submission(talk.pk)
+            self.preview_states = states_of(
+                talk, self.pending.state if self.pending else None
+            )
+            if self.pending is not None:
+                self.preview = True
+                talk = snapshots.preview(self.pending.snapshot, talk)
+        return talk
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -41,4 +57,9 @@ class StaffPreviewMixin:
         return response
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=self.preview, **kwargs)
+        return super().get_context_data(
+            preview=self.preview,
+            pending=self.pending,
+            preview_states=getattr(self, "preview_states", []),
+            **kwargs,
+        )

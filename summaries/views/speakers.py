@@ -2,6 +2,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
+from ..listings import read as listings
+from ..listings.models import Kind
 from ..models import Speaker
 from .mixins import Content, PageMixin, PublishedTalksMixin, crumb
 
@@ -12,7 +14,8 @@ class SpeakerListView(PageMixin, ListView):
     nav = "speakers"
 
     def get_queryset(self):
-        return Speaker.objects.with_public_counts()
+        speakers = listings.with_public_counts(Speaker.objects.all(), Kind.SPEAKER)
+        return speakers.order_by("name_kana", "name", "pk")
 
     def get_breadcrumbs(self):
         return [crumb(_("登壇者一覧"))]
@@ -23,9 +26,12 @@ class SpeakerDetailView(PublishedTalksMixin, ListView):
     require_talks = True
     nav = "speakers"
 
+    def get_listing(self):
+        return (Kind.SPEAKER, self.speaker.pk)
+
     def get_queryset(self):
         self.speaker = get_object_or_404(Speaker, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(talk_speakers__speaker=self.speaker)
+        return super().get_queryset()
 
     def get_breadcrumbs(self):
         return [

@@ -2,6 +2,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
+from ..listings import read as listings
+from ..listings.models import Kind
 from ..models import Tag, Talk
 from .mixins import Content, PageMixin, PublishedTalksMixin, crumb
 from .slugs import OldSlugRedirectMixin
@@ -13,7 +15,8 @@ class TagListView(PageMixin, ListView):
     nav = "tags"
 
     def get_queryset(self):
-        return Tag.objects.with_public_counts()
+        tags = listings.with_public_counts(Tag.objects.all(), Kind.TAG)
+        return tags.order_by("-talk_count", "name", "pk")
 
     def get_breadcrumbs(self):
         return [crumb(_("タグ一覧"))]
@@ -28,9 +31,12 @@ class TagDetailView(OldSlugRedirectMixin, PublishedTalksMixin, ListView):
     def may_redirect_to(self, tag):
         return Talk.objects.published().filter(tagged_items__tag=tag).exists()
 
+    def get_listing(self):
+        return (Kind.TAG, self.tag.pk)
+
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(tagged_items__tag=self.tag)
+        return super().get_queryset()
 
     def get_breadcrumbs(self):
         return [

@@ -2,8 +2,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from .. import mindmap, parameters
-from ..facets import Filters, facets
-from ..models import Talk
+from ..facets import FACET_SIZE, Filters, facets
+from ..listings import read as listings
+from ..listings.models import Kind
+from ..models import Channel, Speaker, Tag, Talk
 from ..pagecache.pages import on_every_serve
 from ..ratings.voting import aggregate_rating, with_ratings
 from ..search import insights
@@ -45,10 +47,19 @@ class TalkListView(PublishedTalksMixin, ListView):
             )
         return response
 
+    def get_listing(self):
+        """The whole list, unfiltered, is a stored one; searches and filters
+        (open-ended) are counted as they are asked."""
+        if self.query or self.query.error or self.filters:
+            return None
+        return (Kind.ALL, 0)
+
     def get_queryset(self):
         talks = Talk.objects.published()
         if self.query.error:
             return talks.none()
+        if self.get_listing():
+            return super().get_queryset()
         if not self.query:
             return with_ratings(self.filters.apply(talks.newest_first()).for_cards())
         ranked = self.filters.apply(self.query.ranked(talks))
@@ -79,9 +90,22 @@ class TalkListView(PublishedTalksMixin, ListView):
         context.update(
             query=self.query,
             filters=self.filters,
-            facets=facets(matches, self.filters, self.request.GET, found),
+            facets=facets(
+                matches, self.filters, self.request.GET, found, self.stored_counts()
+            ),
         )
         return context
+
+    def stored_counts(self):
+        """The unfiltered list's filter counts, from FacetCount (None otherwise)."""
+        if not self.get_listing():
+            return None
+        return {
+            Tag: listings.top(Kind.TAG, FACET_SIZE),
+            Speaker: listings.top(Kind.SPEAKER, FACET_SIZE),
+            Channel: listings.top(Kind.CHANNEL, FACET_SIZE),
+            "year": listings.top(Kind.YEAR, None),
+        }
 
     def mark_matches(self, talks):
         """Give each talk on the page its marked title and a snippet of its text."""
@@ -105,6 +129,13 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
 
     def get_queryset(self):
         return with_ratings(Talk.objects.published().for_detail())
+
+    def related_talks(self, talk):
+        """The stored list of a published talk; a draft previewed by staff
+        has none stored, and is ranked as it is shown."""
+        if talk.status == Talk.Status.PUBLISHED:
+            return listings.related_talks(talk)
+        return Talk.objects.related_to(talk)
 
     def get_breadcrumbs(self):
         return [
@@ -132,7 +163,7 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
     def get_context_data(self, **kwargs):
         talk = self.object
         return super().get_context_data(
-            related_talks=with_ratings(Talk.objects.related_to(talk)),
+            related_talks=with_ratings(self.related_talks(talk)),
             video_id=talk.youtube_id,
             start=self.start_seconds(),
             mindmap=mindmap.layout(mindmap.for_talk(talk)),

@@ -16,12 +16,12 @@ from . import ROOT
 
 def free_port():
     with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
+        sock.bind(("127.0.0.1", int(os.environ.get("BENCH_PORT", 0))))
         return sock.getsockname()[1]
 
 
 @contextmanager
-def gunicorn(env, workers=2, log_path=None):
+def gunicorn(env, workers=2, log_path=None, app="govdx.wsgi"):
     """gunicorn with the production config (and a bench hook), on a free port."""
     port = free_port()
     log = open(log_path or os.devnull, "w")  # noqa: SIM115 (closed below)
@@ -33,7 +33,7 @@ def gunicorn(env, workers=2, log_path=None):
         str(workers),
         "--bind",
         f"127.0.0.1:{port}",
-        "govdx.wsgi",
+        app,
     ]
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT

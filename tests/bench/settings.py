@@ -13,3 +13,8 @@ ROOT_URLCONF = "tests.bench.urls"
 # Production serves `collectstatic` output only: hashed, compressed files.
 STATIC_ROOT = os.environ["BENCH_STATIC_ROOT"]
 WHITENOISE_USE_FINDERS = False
+
+# BENCH_PAGE_CACHE=off: every page is rendered (the whole-page cache never
+# hits), to measure what rendering costs.
+if os.environ.get("BENCH_PAGE_CACHE") == "off":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

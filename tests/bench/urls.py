@@ -11,4 +11,9 @@ def bare(request, size):
     return HttpResponse(b"x" * size, content_type="text/html; charset=utf-8")
 
 
-urlpatterns = [path("__bench__/bare/<int:size>/", bare), *site_urlpatterns]
+urlpatterns = [
+    path("__bench__/bare/<int:size>/", bare),
+    # The same view, served by tests.bench.wsgi with no middleware at all.
+    path("__bench__/floor/<int:size>/", bare),
+    *site_urlpatterns,
+]

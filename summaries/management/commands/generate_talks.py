@@ -42,7 +42,15 @@ class Command(TranslatedCommand):
             ),
         )
 
+    def progress(self, done, total, stage):
+        """How far it is, on a terminal only (scripts and logs stay quiet)."""
+        seconds = time.monotonic() - self.started
+        self.stderr.write(
+            f"[{seconds:6.1f}s] {stage}: {done:,}/{total:,}", style_func=str
+        )
+
     def handle(self, *args, count, seed, delete, **options):
+        self.tty = self.stderr.isatty()
         if count < 0:
             raise CommandError(_("--count には0以上の数を指定してください。"))
         if delete:
@@ -65,8 +73,8 @@ class Command(TranslatedCommand):
                 )
                 % {"seed": seed}
             )
-        started = time.monotonic()
-        ids = generate(count, seed=seed)
+        self.started = started = time.monotonic()
+        ids = generate(count, seed=seed, progress=self.progress if self.tty else None)
         message = ngettext(
             "%(count)d件の講演を生成し、検索索引に登録しました（%(seconds).1f秒）。",
             "%(count)d件の講演を生成し、検索索引に登録しました（%(seconds).1f秒）。",

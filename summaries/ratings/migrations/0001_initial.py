@@ -48,11 +48,42 @@ class Migration(migrations.Migration):
                 migrations.CreateModel(
                     name="Feedback",
                     fields=[
-                        ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True,
+                                primary_key=True,
+                                serialize=False,
+                                verbose_name="ID",
+                            ),
+                        ),
                         ("helpful", models.BooleanField(verbose_name="役に立った")),
-                        ("comment", models.TextField(blank=True, help_text="読者が書いた任意のコメント（500字まで）。", max_length=500, verbose_name="コメント")),
-                        ("created_at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="受付日時")),
-                        ("talk", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="feedback", to="summaries.talk", verbose_name="講演")),
+                        (
+                            "comment",
+                            models.TextField(
+                                blank=True,
+                                help_text="読者が書いた任意のコメント（500字まで）。",
+                                max_length=500,
+                                verbose_name="コメント",
+                            ),
+                        ),
+                        (
+                            "created_at",
+                            models.DateTimeField(
+                                auto_now_add=True,
+                                db_index=True,
+                                verbose_name="受付日時",
+                            ),
+                        ),
+                        (
+                            "talk",
+                            models.ForeignKey(
+                                on_delete=django.db.models.deletion.CASCADE,
+                                related_name="feedback",
+                                to="summaries.talk",
+                                verbose_name="講演",
+                            ),
+                        ),
                     ],
                     options={
                         "verbose_name": "ページの感想",
@@ -64,20 +95,88 @@ class Migration(migrations.Migration):
                 migrations.CreateModel(
                     name="Rating",
                     fields=[
-                        ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                        ("voter", models.CharField(editable=False, help_text="ブラウザーごとに無作為に作った識別子のハッシュ。氏名やアドレスなど個人を特定する情報は保存しません。", max_length=64, verbose_name="投票者")),
-                        ("score", models.PositiveSmallIntegerField(choices=[(1, "1 よくなかった"), (2, "2 あまりよくなかった"), (3, "3 ふつう"), (4, "4 よかった"), (5, "5 とてもよかった")], verbose_name="評価")),
-                        ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="最初の投票日時")),
-                        ("updated_at", models.DateTimeField(auto_now=True, help_text="評価を変えたときはその時刻。", verbose_name="投票日時")),
-                        ("talk", models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="ratings", to="summaries.talk", verbose_name="講演")),
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True,
+                                primary_key=True,
+                                serialize=False,
+                                verbose_name="ID",
+                            ),
+                        ),
+                        (
+                            "voter",
+                            models.CharField(
+                                editable=False,
+                                help_text="ブラウザーごとに無作為に作った識別子のハッシュ。氏名やアドレスなど個人を特定する情報は保存しません。",
+                                max_length=64,
+                                verbose_name="投票者",
+                            ),
+                        ),
+                        (
+                            "score",
+                            models.PositiveSmallIntegerField(
+                                choices=[
+                                    (1, "1 よくなかった"),
+                                    (2, "2 あまりよくなかった"),
+                                    (3, "3 ふつう"),
+                                    (4, "4 よかった"),
+                                    (5, "5 とてもよかった"),
+                                ],
+                                verbose_name="評価",
+                            ),
+                        ),
+                        (
+                            "created_at",
+                            models.DateTimeField(
+                                auto_now_add=True, verbose_name="最初の投票日時"
+                            ),
+                        ),
+                        (
+                            "updated_at",
+                            models.DateTimeField(
+                                auto_now=True,
+                                help_text="評価を変えたときはその時刻。",
+                                verbose_name="投票日時",
+                            ),
+                        ),
+                        (
+                            "talk",
+                            models.ForeignKey(
+                                db_index=False,
+                                on_delete=django.db.models.deletion.CASCADE,
+                                related_name="ratings",
+                                to="summaries.talk",
+                                verbose_name="講演",
+                            ),
+                        ),
                     ],
                     options={
                         "verbose_name": "読者の評価",
                         "verbose_name_plural": "読者の評価",
                         "ordering": ["-updated_at", "-pk"],
                         "db_table": "summaries_rating",
-                        "indexes": [models.Index(fields=["talk", "score"], name="summaries_rating_talk_score"), models.Index(fields=["updated_at"], name="summaries_rating_updated")],
-                        "constraints": [models.UniqueConstraint(fields=("talk", "voter"), name="summaries_rating_one_per_voter"), models.CheckConstraint(condition=models.Q(("score__gte", 1), ("score__lte", 5)), name="summaries_rating_score_range")],
+                        "indexes": [
+                            models.Index(
+                                fields=["talk", "score"],
+                                name="summaries_rating_talk_score",
+                            ),
+                            models.Index(
+                                fields=["updated_at"], name="summaries_rating_updated"
+                            ),
+                        ],
+                        "constraints": [
+                            models.UniqueConstraint(
+                                fields=("talk", "voter"),
+                                name="summaries_rating_one_per_voter",
+                            ),
+                            models.CheckConstraint(
+                                condition=models.Q(
+                                    ("score__gte", 1), ("score__lte", 5)
+                                ),
+                                name="summaries_rating_score_range",
+                            ),
+                        ],
                     },
                 ),
             ],
