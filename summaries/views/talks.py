@@ -1,3 +1,4 @@
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -8,7 +9,7 @@ from ..listings.models import Kind
 from ..models import Channel, Speaker, Tag, Talk
 from ..pagecache.pages import depends_on, on_every_serve
 from ..ratings.voting import aggregate_rating, with_ratings
-from ..search import insights
+from ..search import didyoumean, insights
 from ..search.models import SearchEntry
 from ..search.query import Query, RankedTalks
 from ..search.snippets import highlight, snippet
@@ -43,6 +44,7 @@ class TalkListView(PublishedTalksMixin, ListView):
                 page.paginator.count,
                 page.number,
                 bool(self.filters),
+                self.query.text,
             )
         return response
 
@@ -86,6 +88,11 @@ class TalkListView(PublishedTalksMixin, ListView):
             if isinstance(self.object_list, RankedTalks)
             else None
         )
+        if self.query and not context["paginator"].count:
+            context["did_you_mean"] = [
+                (word, f"?{urlencode({'q': word})}")
+                for word in didyoumean.suggest(self.query.text)
+            ]
         context.update(
             query=self.query,
             filters=self.filters,
