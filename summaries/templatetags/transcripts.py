@@ -6,8 +6,9 @@ markup (a time stamp that plays the video from there, or just the time, and
 the segment's text) with string joins: a few milliseconds.
 """
 
+import html
+
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
@@ -18,27 +19,26 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def timed_items(context, items, text_field="text"):
-    """<li> for each item (start_seconds and `text_field`), as the timeline
-    lists of talk_detail.html write them."""
+def timed_items(context, items):
+    """<li> for each (start_seconds, text), as the timeline lists of
+    talk_detail.html write them."""
     video_id = context.get("video_id")
-    play = escape(gettext("から再生"))
+    play = html.escape(gettext("から再生"))
+    watch = html.escape(youtube.watch_url(video_id, 0)) if video_id else ""
     rows = []
-    for item in items:
-        seconds = int(item.start_seconds)
+    for seconds, text in items:
         iso, shown = iso_duration(seconds), format_timecode(seconds)
         code = f'<time datetime="{iso}">{shown}</time>'
         if video_id:
-            href = escape(youtube.watch_url(video_id, seconds))
+            href = f"{watch}&amp;t={seconds}s" if seconds else watch
             stamp = (
                 f'<a class="timecode" href="{href}" data-start="{seconds}" '
                 f'data-page-href="?t={seconds}">{code}'
                 f'<span class="visually-hidden">{play}</span></a>'
             )
         else:
-            stamp = code.replace("<time ", '<time class="timecode" ', 1)
-        text = escape(getattr(item, text_field))
-        rows.append(f"<li>{stamp}<span>{text}</span></li>")
+            stamp = f'<time class="timecode" datetime="{iso}">{shown}</time>'
+        rows.append(f"<li>{stamp}<span>{html.escape(text)}</span></li>")
     return mark_safe("\n".join(rows))  # noqa: S308 - every value escaped above
 
 

@@ -19,6 +19,15 @@ from .preview import StaffPreviewMixin, may_preview
 from .slugs import OldSlugRedirectMixin
 
 
+def transcript_rows(talk):
+    """[(start_seconds, text)]: prefetched rows when a caller fetched them (a
+    staff preview, a review's pending version), else one query for values."""
+    cached = getattr(talk, "_prefetched_objects_cache", {}).get("transcript")
+    if cached is not None:
+        return [(row.start_seconds, row.text) for row in cached]
+    return list(talk.transcript.values_list("start_seconds", "text"))
+
+
 def _cards(ids):
     """The talks of one page of results, with what their cards show."""
     return with_ratings(Talk.objects.filter(pk__in=ids).for_cards())
@@ -134,7 +143,7 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
         return talk.is_public or may_preview(self.request.user)
 
     def get_queryset(self):
-        return with_ratings(Talk.objects.published().for_detail())
+        return with_ratings(Talk.objects.published().for_detail(transcript=False))
 
     def related_talks(self, talk):
         """The stored list of a published talk; a draft previewed by staff
@@ -179,5 +188,6 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
             video_id=talk.youtube_id,
             start=self.start_seconds(),
             mindmap=mindmap.layout(mindmap.for_talk(talk)),
+            transcript=transcript_rows(talk),
             **kwargs,
         )

@@ -209,6 +209,9 @@ def main():
     setup_django()
     from django.core.management import call_command
 
+    # Debug off, as served: static files through their manifest.
+    call_command("collectstatic", interactive=False, verbosity=0)
+
     progress(f"generating {TALKS} talks…")
     call_command("generate_talks", count=TALKS, seed=1, delete=True, verbosity=0)
     progress("captions import…")
