@@ -105,7 +105,15 @@ def test_related_talks_and_counts_stay_exact_through_random_edits(clock):
     for step in range(40):
         talk = Talk.objects.get(pk=rng.choice(talks).pk)
         action = rng.choice(
-            ["add tag", "remove tag", "unpublish", "publish", "schedule", "speaker"]
+            [
+                "add tag",
+                "remove tag",
+                "unpublish",
+                "publish",
+                "schedule",
+                "speaker",
+                "end",
+            ]
         )
         if action == "add tag":
             talk.tags.add(rng.choice(TAGS))
@@ -122,7 +130,13 @@ def test_related_talks_and_counts_stay_exact_through_random_edits(clock):
             talk.status = Talk.Status.PUBLISHED
             talk.published_at = clock.now + dt.timedelta(hours=rng.randint(1, 5))
             talk.save()
-        else:
+        elif action == "end" and talk.status == Talk.Status.PUBLISHED:
+            # 公開終了 within hours: it leaves lists by the clock, with no save.
+            talk.expires_at = max(clock.now, talk.published_at) + dt.timedelta(
+                hours=rng.randint(1, 3)
+            )
+            talk.save()
+        elif action == "speaker":
             TalkSpeaker.objects.filter(talk=talk).delete()
         if step % 10 == 9:
             clock.move(hours=2)  # scheduled talks come due with no save

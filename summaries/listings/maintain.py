@@ -48,25 +48,29 @@ def talks_changed(sender, talk_ids, **kwargs):
 
 
 def listing_rows(talk_ids=None):
-    """{talk id: {(kind, value, published_at)}} as they should be now, for
-    `talk_ids` (None: every talk)."""
+    """{talk id: {(kind, value, published_at, expires_at)}} as they should be
+    now, for `talk_ids` (None: every talk). A talk whose end (公開終了) has
+    come is in no list; one whose end is ahead is listed until then, its
+    rows carrying the time."""
     rows = defaultdict(set)
-    talks = Talk.objects.filter(status=Talk.Status.PUBLISHED)
+    talks = Talk.objects.filter(status=Talk.Status.PUBLISHED).exclude(
+        expires_at__lte=timezone.now()
+    )
     taggings = TaggedTalk.objects.all()
     speakers = TalkSpeaker.objects.all()
     batches = [None] if talk_ids is None else list(chunks(talk_ids))
     for batch in batches:
         some = talks if batch is None else talks.filter(pk__in=batch)
         times = {}
-        for pk, at, channel, day in some.values_list(
-            "pk", "published_at", "channel_id", "video_date"
+        for pk, at, ends, channel, day in some.values_list(
+            "pk", "published_at", "expires_at", "channel_id", "video_date"
         ).order_by():
-            times[pk] = at
+            times[pk] = at, ends
             rows[pk].update(
                 {
-                    (Kind.ALL, 0, at),
-                    (Kind.CHANNEL, channel, at),
-                    (Kind.YEAR, day.year, at),
+                    (Kind.ALL, 0, at, ends),
+                    (Kind.CHANNEL, channel, at, ends),
+                    (Kind.YEAR, day.year, at, ends),
                 }
             )
         tagged = (
@@ -74,11 +78,11 @@ def listing_rows(talk_ids=None):
         )
         for pk, tag in tagged.values_list("content_object_id", "tag_id").order_by():
             if pk in times:
-                rows[pk].add((Kind.TAG, tag, times[pk]))
+                rows[pk].add((Kind.TAG, tag, *times[pk]))
         spoken = speakers if batch is None else speakers.filter(talk__in=batch)
         for pk, speaker in spoken.values_list("talk_id", "speaker_id").order_by():
             if pk in times:
-                rows[pk].add((Kind.SPEAKER, speaker, times[pk]))
+                rows[pk].add((Kind.SPEAKER, speaker, *times[pk]))
     return rows
 
 
@@ -98,13 +102,16 @@ def insert_rows(model, fields, rows):
             return
         marks = ", ".join(["%s"] * len(fields))
         adapt = connection.ops.adapt_datetimefield_value
-        at = fields.index("published_at") if "published_at" in fields else None
-        if at is not None:
-            rows = [(*r[:at], adapt(r[at]), *r[at + 1 :]) for r in rows]
+        times = [i for i, name in enumerate(fields) if name.endswith("_at")]
+        if times:
+            rows = [
+                tuple(adapt(v) if i in times else v for i, v in enumerate(row))
+                for row in rows
+            ]
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
 
-LISTING_FIELDS = ("talk", "kind", "value", "published_at")
+LISTING_FIELDS = ("talk", "kind", "value", "published_at", "expires_at")
 
 
 def update_listings(talk_ids):
@@ -113,20 +120,20 @@ def update_listings(talk_ids):
     old = defaultdict(set)
     row_ids = {}
     for batch in chunks(talk_ids):
-        for pk, talk, kind, value, at in Listing.objects.filter(
-            talk__in=batch
-        ).values_list("pk", "talk_id", "kind", "value", "published_at"):
-            old[talk].add((kind, value, at))
-            row_ids[talk, kind, value, at] = pk
+        for pk, talk, *row in Listing.objects.filter(talk__in=batch).values_list(
+            "pk", "talk_id", "kind", "value", "published_at", "expires_at"
+        ):
+            old[talk].add(tuple(row))
+            row_ids[talk, *row] = pk
     new = listing_rows(talk_ids)
     gone, added, delta, moved = [], [], Counter(), set()
     for talk in talk_ids:
         before, after = old.get(talk, set()), new.get(talk, set())
-        for kind, value, at in before - after:
-            gone.append(row_ids[talk, kind, value, at])
+        for kind, value, *times in before - after:
+            gone.append(row_ids[talk, kind, value, *times])
             delta[kind, value] -= 1
-        for kind, value, at in after - before:
-            added.append((talk, kind, value, at))
+        for kind, value, *times in after - before:
+            added.append((talk, kind, value, *times))
             delta[kind, value] += 1
         if _ranked_by(before) != _ranked_by(after):
             moved.add(talk)
@@ -138,8 +145,8 @@ def update_listings(talk_ids):
 
 
 def _ranked_by(rows):
-    """What related talks are ranked by: publication time and tags."""
-    return {(kind, value, at) for kind, value, at in rows if kind in "at"}
+    """What related talks are ranked by: publication times and tags."""
+    return {row for row in rows if row[0] in "at"}
 
 
 def change_counts(delta):
@@ -164,8 +171,10 @@ def change_counts(delta):
 
 
 def _ranking(now):
-    candidates = Listing.objects.filter(kind=Kind.ALL).values_list(
-        "talk_id", "published_at"
+    candidates = (
+        Listing.objects.filter(kind=Kind.ALL)
+        .exclude(expires_at__lte=now)
+        .values_list("talk_id", "published_at", "expires_at")
     )
     return Ranking(candidates.order_by(), now)
 
@@ -312,6 +321,10 @@ def update(talk_ids):
     # writes one at a time anyway), so each reads the rows the last one left.
     for batch in chunks(talk_ids):
         list(Talk.objects.select_for_update().filter(pk__in=batch).values_list("pk"))
+    # Talks whose end came by the clock since they were listed leave their
+    # lists with this change: the rows pages must still discount stay few.
+    ended = Listing.objects.filter(kind=Kind.ALL, expires_at__lte=timezone.now())
+    talk_ids = set(talk_ids) | set(ended.values_list("talk_id", flat=True))
     update_related(update_listings(talk_ids))
 
 
@@ -325,9 +338,7 @@ def rebuild():
         LISTING_FIELDS,
         [(talk, *row) for talk, talk_rows in rows.items() for row in talk_rows],
     )
-    counts = Counter(
-        (kind, value) for talk_rows in rows.values() for kind, value, _at in talk_rows
-    )
+    counts = Counter(row[:2] for talk_rows in rows.values() for row in talk_rows)
     FacetCount.objects.bulk_create(
         [FacetCount(kind=k, value=v, count=n) for (k, v), n in counts.items()],
         batch_size=CHUNK,

@@ -40,6 +40,7 @@ class Listing(models.Model):
     kind = models.CharField(max_length=1, choices=Kind.choices)
     value = models.IntegerField()  # the tag, speaker or channel id; the year; 0
     published_at = models.DateTimeField()
+    expires_at = models.DateTimeField(null=True)
 
     class Meta:
         constraints = [
@@ -53,6 +54,7 @@ class Listing(models.Model):
                 name="listings_listing_newest",
             ),
             models.Index(fields=["published_at"], name="listings_listing_due"),
+            models.Index(fields=["expires_at"], name="listings_listing_ends"),
         ]
 
     def __str__(self):
@@ -69,6 +71,9 @@ class FacetCount(models.Model):
             models.UniqueConstraint(
                 fields=["kind", "value"], name="listings_facetcount_unique"
             )
+        ]
+        indexes = [
+            models.Index(fields=["kind", "-count", "value"], name="listings_count_top")
         ]
 
     def __str__(self):

@@ -37,17 +37,17 @@ def newest(kind, value=0, now=None):
     )
 
 
+def _not_public(now):
+    """Listing rows of talks not yet due or whose end has come since they were
+    listed: few, found through the indexes on those times."""
+    return Listing.objects.filter(Q(published_at__gt=now) | Q(expires_at__lte=now))
+
+
 def _scheduled(now):
-    """Per list row, how many of its talks are not public now: not yet due,
-    or ended (公開終了, `expires_at`, passed with no save). Few: found through
-    the indexes on publication and expiry time."""
-    ended = Talk.objects.filter(expires_at__lte=now).values("pk")
+    """Per list row, how many of its talks are not public now."""
     due_later = (
-        Listing.objects.filter(
-            Q(published_at__gt=now) | Q(talk__in=ended),
-            kind=OuterRef("kind"),
-            value=OuterRef("value"),
-        )
+        _not_public(now)
+        .filter(kind=OuterRef("kind"), value=OuterRef("value"))
         .order_by()
         .values("kind")
         .annotate(n=Count("pk"))
@@ -74,12 +74,39 @@ def public_count(kind, value=0, now=None):
     return next(iter(found), 0)
 
 
-def top(kind, size, now=None, exclude=()):
-    """[(value, count)] of the lists of `kind` with most public talks."""
-    rows = public_counts(kind, now)
-    if exclude:
-        rows = rows.exclude(value__in=exclude)
-    return list(rows.order_by("-public", "value").values_list("value", "public")[:size])
+def scheduled(now=None):
+    """{(kind, value): talks not public now} over every list, in one query."""
+    rows = (
+        _not_public(now or timezone.now())
+        .order_by()
+        .values_list("kind", "value")
+        .annotate(n=Count("pk"))
+    )
+    return {(kind, value): n for kind, value, n in rows}
+
+
+def top(kind, size, now=None, due_later=None):
+    """[(value, count)] of the `size` lists of `kind` with most public talks
+    (None: all), most first, ties by value.
+
+    The first `size` + s rows by stored count (s: lists of this kind holding
+    a scheduled talk) hold the answer: outside them, a list is outranked by
+    at least `size` lists whose count is already public. One indexed query.
+    """
+    if due_later is None:
+        due_later = scheduled(now)
+    later = {value: n for (k, value), n in due_later.items() if k == kind}
+    rows = FacetCount.objects.filter(kind=kind, count__gt=0).order_by("-count", "value")
+    if size is not None:
+        rows = rows[: size + len(later)]
+    public = [
+        (value, n - later.get(value, 0))
+        for value, n in rows.values_list("value", "count")
+    ]
+    public = sorted(
+        ((value, n) for value, n in public if n > 0), key=lambda row: (-row[1], row[0])
+    )
+    return public if size is None else public[:size]
 
 
 def with_public_counts(records, kind, now=None):

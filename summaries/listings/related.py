@@ -15,9 +15,10 @@ are the newest: ranking one talk costs microseconds, all of 100,000 a few
 seconds.
 
 A stored list holds the first `SHOWN` talks that were public when it was
-ranked, and any scheduled talk ranked before them (it will show, in its
-place, the moment it is due). Pages filter the list by `published()` at read
-time, so a scheduled, unpublished or deleted talk is never shown.
+ranked and have no end (公開終了), and any scheduled or ending talk ranked
+before them (shown in its place while it is public). Pages filter the list
+by `published()` at read time, so a scheduled, ended, unpublished or deleted
+talk is never shown.
 """
 
 from bisect import bisect_right
@@ -38,10 +39,14 @@ class Ranking:
     """Every published talk's place, and each tag's talks as a bitset."""
 
     def __init__(self, candidates, now):
-        """`candidates`: [(talk id, published_at)] of every published talk."""
+        """`candidates`: [(talk id, published_at, expires_at)] of every
+        published talk whose end has not come."""
         order = sorted(candidates, key=lambda c: (c[1], c[0]), reverse=True)
-        self.ids = [pk for pk, _at in order]
-        self.times = [at for _pk, at in order]
+        self.ids = [pk for pk, _at, _ends in order]
+        self.times = [at for _pk, at, _ends in order]
+        # A talk with an end ahead may leave a list by the clock: lists keep
+        # going past it until SHOWN talks that stay.
+        self.lasting = [ends is None for _pk, _at, ends in order]
         self.position = {pk: i for i, pk in enumerate(self.ids)}
         # Talks before this position are scheduled (newest first: the future
         # comes first); from it on, public.
@@ -84,7 +89,7 @@ class Ranking:
                 if position == own:
                     continue
                 entries.append((self.ids[position], shared))
-                if position >= self.first_public:
+                if position >= self.first_public and self.lasting[position]:
                     public += 1
                     if public == shown:
                         return entries, True

@@ -115,11 +115,12 @@ class TalkListView(PublishedTalksMixin, ListView):
         """The unfiltered list's filter counts, from FacetCount (None otherwise)."""
         if not self.get_listing():
             return None
+        due_later = listings.scheduled()
         return {
-            Tag: listings.top(Kind.TAG, FACET_SIZE),
-            Speaker: listings.top(Kind.SPEAKER, FACET_SIZE),
-            Channel: listings.top(Kind.CHANNEL, FACET_SIZE),
-            "year": listings.top(Kind.YEAR, None),
+            Tag: listings.top(Kind.TAG, FACET_SIZE, due_later=due_later),
+            Speaker: listings.top(Kind.SPEAKER, FACET_SIZE, due_later=due_later),
+            Channel: listings.top(Kind.CHANNEL, FACET_SIZE, due_later=due_later),
+            "year": listings.top(Kind.YEAR, None, due_later=due_later),
         }
 
     def mark_matches(self, talks):

@@ -4,15 +4,6 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-def fill(apps, schema_editor):
-    """A database with talks gets its listings now (reads only the columns
-    the listings keep: status, publication time, channel, date, tags,
-    speakers)."""
-    from summaries.listings.maintain import rebuild
-
-    rebuild()
-
-
 class Migration(migrations.Migration):
 
     initial = True
@@ -71,5 +62,4 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('talk', 'position'), name='listings_relatedtalk_unique')],
             },
         ),
-        migrations.RunPython(fill, migrations.RunPython.noop),
     ]
