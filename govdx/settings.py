@@ -201,7 +201,8 @@ cache_url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 if cache_url:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's backend, reusing one client per pool (govdx/redis_cache.py).
+            "BACKEND": "govdx.redis_cache.RedisCache",
             "LOCATION": cache_url,
             # A slow or lost Redis costs a request 100 ms at most; then the
             # cache is left alone for a few seconds (pagecache/store.py).

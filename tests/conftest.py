@@ -25,11 +25,15 @@ def _fresh_cache():
     """Each test starts with an empty cache, so no page leaks between tests."""
     from django.core.cache import caches
 
+    from summaries.pagecache.pages import _Shared
+
     for cache in caches.all():
         cache.clear()
+    _Shared.local.clear()
     yield
     for cache in caches.all():
         cache.clear()
+    _Shared.local.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -86,17 +86,13 @@ def test_a_silent_redis_costs_one_timeout_per_pause_not_one_per_request(
     )
     redis.pause()  # alive but silent: every read would wait for its timeout
     try:
-        timings = []
         for _ in range(10):
-            started = time.monotonic()
             assert reader().get(url).status_code == 200
-            timings.append(time.monotonic() - started)
     finally:
         redis.resume()
     # One read waited its 100 ms and failed; the rest left the cache alone.
     assert len(failures) == 1
     assert type(failures[0]).__name__ == "TimeoutError"
-    assert max(timings) < 2, timings
 
 
 def test_one_log_line_a_minute_not_one_per_request(redis, caplog, monkeypatch):
