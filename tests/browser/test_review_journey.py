@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from summaries.models import Talk
 from tests.factories import make_talk
+from tests.html_forms import submit
 
 from .axe import WCAG_22_AA, describe, run_axe
 
@@ -195,3 +196,37 @@ def test_expiry(people):
     editor.goto(talk.get_absolute_url())
     assert "公開を終了した講演です。" in editor.locator(".preview-banner").inner_text()
     no_violations(editor)
+
+
+@pytest.mark.django_db
+def test_the_review_pages_are_valid_html(client, django_user_model, tmp_path):
+    from . import tools
+    from .html_checker import check_files
+
+    tools.need_vnu()
+    editor = django_user_model.objects.create_user("editor", is_staff=True)
+    editor.groups.add(Group.objects.get(name="編集者"))
+    client.force_login(editor)
+    talk = make_talk("講演", takeaways=1)
+    url = reverse("admin:summaries_talk_change", args=[talk.pk])
+    submit(client, client.get(url), {"tldr": "新しい要約。"})
+    client.post(
+        reverse("admin:summaries_talk_review", args=[talk.pk]),
+        {"action": "comment", "text": "確認をお願いします"},
+    )
+    pages = {
+        "review": reverse("admin:summaries_talk_review", args=[talk.pk]),
+        # The talk form's own markup is the walkthrough's (issue 15 item 8).
+        "history": reverse("admin:summaries_talk_history", args=[talk.pk]),
+        "preview": talk.get_absolute_url(),
+    }
+    files = {}
+    for name, path in pages.items():
+        response = client.get(path)
+        assert response.status_code == 200, path
+        file = tmp_path / f"{name}.html"
+        file.write_bytes(response.content)
+        files[str(file)] = name
+    errors = check_files(list(files))
+    found = [f"{files[f]}: {m}" for f, messages in errors.items() for m in messages]
+    assert found == [], "\n".join(found)
