@@ -30,6 +30,7 @@ from .ordering import OrderedInline
 from .publishing import PublishingAdminMixin
 from .slugs import SlugSuggestionMixin, slug_field
 from .stale import StaleSaveForm
+from .suggestions import SuggestionsAdminMixin
 from .summary_import import SummaryImportMixin
 from .widgets import TagInput
 
@@ -64,7 +65,10 @@ class TalkForm(LongPartsFormMixin, StaleSaveForm):
         widgets = {"tags": TagInput}
 
     class Media:
-        js = [forms.Script("summaries/js/slug-suggestion.js", type="module")]
+        js = [
+            forms.Script("summaries/js/slug-suggestion.js", type="module"),
+            forms.Script("summaries/js/suggestions.js", type="module"),
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,6 +136,7 @@ class PublicationFilter(admin.SimpleListFilter):
 @admin.register(Talk)
 class TalkAdmin(
     SlugSuggestionMixin,
+    SuggestionsAdminMixin,
     ReviewAdminMixin,
     CaptionsImportMixin,
     SummaryImportMixin,
