@@ -159,3 +159,12 @@ def test_the_change_form_offers_the_panel_loaded_on_demand(editor_client, talk):
     assert '<ul class="suggestions__list" data-kind="tags"></ul>' in html
     add = editor_client.get("/admin/summaries/talk/add/").content.decode()
     assert "data-suggestions-url" not in add
+
+
+def test_an_accepted_keyword_is_saved_as_written(talk):
+    # The keywords text area cleans to [(None, text)] rows; they were once
+    # stored as the text "(None, '避難所運営')".
+    from summaries.talk_parts import write
+
+    write(talk, keywords=[(None, "避難所運営"), "防災"])
+    assert [k.text for k in talk.keywords.all()] == ["避難所運営", "防災"]
