@@ -272,6 +272,15 @@ def test_with_approval_an_editors_update_of_a_live_talk_waits_for_review(
     assert approving.post(review, {"text": "", "action": "approve"}).status_code == 302
     talk.refresh_from_db()
     assert talk.title == "架空市の窓口改革（改題）"
+    # The import's record was kept: the approved title is the import's, so a
+    # newer title from the channel updates it (not kept as an editor's).
+    newer = channel_zip(
+        tmp_path / "third",
+        ("AbCdEfGhI_0", {"summary": TLDR, "title": "架空市の窓口改革（第三版）"}),
+    )
+    preview = upload(editor_client, newer).content.decode()
+    assert "更新する項目: タイトル" in preview
+    assert "編集者が変えたので残す項目" not in preview
 
 
 def test_with_approval_an_unchanged_live_talk_submits_nothing(

@@ -35,7 +35,14 @@ from ..models import Talk
 from ..review.gate import submit_or_apply
 from ..text import list_separator
 from .files import ZipFiles, ZipTooLarge
-from .importing import apply, describe, describe_warning, plan, previous_import
+from .importing import (
+    apply,
+    describe,
+    describe_warning,
+    plan,
+    previous_import,
+    remember,
+)
 from .models import VideoImport, VideoUpload
 from .reading import VideoError, read_video
 
@@ -402,6 +409,8 @@ def gated_apply(video, update, user, source):
     except _Unchanged as unchanged:
         return unchanged.outcome, None
     if submission is not None:
-        # Nothing was kept: the talk is as readers see it, named so.
+        # The talk is as readers see it, named so; the import's own record
+        # is kept, so that once approved the next import finds its values.
+        remember(talk, outcome.plan)
         outcome = dataclasses.replace(outcome, talk=talk)
     return outcome, submission
