@@ -89,3 +89,11 @@ def test_segment_text_is_escaped_and_times_without_video_are_plain(client):
     html = client.get(talk.get_absolute_url()).content.decode()
     assert "<span>&lt;script&gt;alert(1)&lt;/script&gt;&amp;</span>" in html
     assert '<time class="timecode" datetime="PT1M5S">1:05</time>' in html
+
+
+def test_time_stamps_read_as_everywhere_else():
+    from summaries.templatetags.transcripts import _times
+    from summaries.text import format_timecode, iso_duration
+
+    for seconds in (0, 5, 59, 60, 65, 3599, 3600, 3605, 3660, 7322, 90061):
+        assert _times(seconds) == (iso_duration(seconds), format_timecode(seconds))

@@ -332,6 +332,16 @@ def write(result):
         TaggedTalk.objects.bulk_create(
             TaggedTalk(content_object=talk, tag=tag) for tag in writes["tags"]
         )
+    remember(talk, result)
+    return talk
+
+
+def remember(talk, result):
+    """Record what this import wrote (VideoImport), for the next run's
+    three-way comparison. The admin also calls it when the write itself waits
+    for approval: approved, the talk then holds what the record says; sent
+    back, the fields the approver refused count as an editor's, kept."""
+    video, writes = result.video, result.writes
     record = {
         "imported": {**result.stored, "caption_sha": video.caption_sha},
         "proposed_tags": result.proposed_tags,
@@ -341,4 +351,3 @@ def write(result):
         record["caption_language"] = video.caption_language
         record["caption_kind"] = video.caption_kind
     VideoImport.objects.update_or_create(talk=talk, defaults=record)
-    return talk
