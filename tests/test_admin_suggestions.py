@@ -168,3 +168,9 @@ def test_an_accepted_keyword_is_saved_as_written(talk):
 
     write(talk, keywords=[(None, "避難所運営"), "防災"])
     assert [k.text for k in talk.keywords.all()] == ["避難所運営", "防災"]
+
+
+@pytest.mark.parametrize("kind", ["tags", "keywords", "highlights"])
+def test_a_talk_with_nothing_to_suggest_gets_an_empty_list(editor_client, kind):
+    bare = make_talk("。。。", tldr="")
+    assert suggestions(editor_client, bare, kind) == []
