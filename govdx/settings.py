@@ -75,6 +75,9 @@ MIDDLEWARE = [
     # /api/ each becomes JSON.
     "summaries.api.errors.JsonErrorsMiddleware",
     "govdx.logs.RequestLogMiddleware",
+    # A current cached public page is answered here, before the rest of the
+    # stack, with the headers the stack gave it (summaries/pagecache/early.py).
+    "summaries.pagecache.early.CachedPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -198,7 +201,8 @@ cache_url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 if cache_url:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's backend, reusing one client per pool (govdx/redis_cache.py).
+            "BACKEND": "govdx.redis_cache.RedisCache",
             "LOCATION": cache_url,
             # A slow or lost Redis costs a request 100 ms at most; then the
             # cache is left alone for a few seconds (pagecache/store.py).
@@ -210,6 +214,14 @@ if cache_url:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Open-ended pages (searches, deep pages, filter combinations) are kept apart,
+# in a bounded space of each worker's own, never in the shared cache
+# (summaries/pagecache/pages.py, docs/operations.md).
+CACHES["open-pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "open-pages",
+    "OPTIONS": {"MAX_ENTRIES": env_int("OPEN_PAGES_CACHED", 300)},
+}
 
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_TAGS_FROM_STRING = "summaries.tagging.parse_tags"
@@ -220,6 +232,13 @@ TAGGIT_STRING_FROM_TAGS = "summaries.tagging.edit_string"
 # address, so the default is far above what one person sends.
 RATING_RATE_LIMIT = env_int("RATING_RATE_LIMIT", 300)
 RATING_RATE_WINDOW = env_int("RATING_RATE_WINDOW", 60)
+# A second signal besides the voter's cookie (which is easy to clear): at most
+# this many new voters per talk from one address (household) per day. Generous,
+# because a whole office or school shares one address.
+RATING_NEW_VOTERS_PER_ADDRESS = env_int("RATING_NEW_VOTERS_PER_ADDRESS", 300)
+# AggregateRating goes into a talk page's JSON-LD only from this many votes:
+# a handful of votes makes no claim worth giving search engines.
+RATING_STRUCTURED_DATA_MIN_COUNT = env_int("RATING_STRUCTURED_DATA_MIN_COUNT", 5)
 
 # How many proxies of ours (load balancer, CDN) append to X-Forwarded-For in
 # front of the app; 0 trusts only the connecting address. The one setting for

@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .history import RESTORED_FIELDS
+from .history import RESTORED_FIELDS, long_parts_of
 from .models import (
     Channel,
     Highlight,
@@ -101,7 +101,23 @@ def from_revision(revision, talk_id):
         rows[version._model].append(
             {"pk": int(version.object_id), **version.field_dict}
         )
+    # The long lists, kept whole with the revision (models/versions.py);
+    # older revisions hold them as Version rows, read above.
+    for name, items in long_parts_of(revision, talk_id).items():
+        model = LISTS[name][0]
+        rows[model] = [r for r in rows[model] if r["talk_id"] != talk_id]
+        rows[model] += [
+            _kept_row(name, talk_id, n, item) for n, item in enumerate(items, 1)
+        ]
     return _snapshot(rows, talk_id)
+
+
+def _kept_row(name, talk_id, position, item):
+    row = {"pk": None, "talk_id": talk_id, "position": position}
+    if name == "keywords":
+        return {**row, "text": item[0]}
+    column = "title" if name == "outline" else "text"
+    return {**row, "start_seconds": item[0], column: item[1]}
 
 
 def from_objects(objects, talk_id):

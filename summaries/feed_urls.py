@@ -13,12 +13,20 @@ from .views import about, icons
 
 app_name = "feeds"
 
+# Feeds and the sitemap show titles and dates, never readers' ratings: votes
+# leave them cached (pagecache.state).
+INDEX = ("index",)
+
 urlpatterns = [
-    path("feed/", cached_page(read_only(LatestTalksFeed())), name="latest"),
-    path("tags/<uslug:slug>/feed/", cached_page(read_only(TagFeed())), name="tag"),
+    path("feed/", cached_page(read_only(LatestTalksFeed()), deps=INDEX), name="latest"),
+    path(
+        "tags/<uslug:slug>/feed/",
+        cached_page(read_only(TagFeed()), deps=INDEX),
+        name="tag",
+    ),
     path(
         "sitemap.xml",
-        cached_page(read_only(sitemap)),
+        cached_page(read_only(sitemap), params=("p",), deps=INDEX),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

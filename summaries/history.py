@@ -22,27 +22,48 @@ from collections import defaultdict
 from contextlib import contextmanager
 
 import reversion
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reversion.models import Version
+from reversion.signals import post_revision_commit
 
 from .models import (
     PART_MODELS,
     Channel,
+    Highlight,
+    Keyword,
+    OutlineChapter,
+    PartsVersion,
     Speaker,
     Tag,
     TaggedTalk,
     Talk,
     TalkSpeaker,
+    TranscriptSegment,
 )
 from .redirects import target_for
 from .signals import collecting_changes
+from .youtube import video_id
 
 # What a talk's version follows, in the order a diff lists them.
 PARTS = ("takeaways", "questions", "outline", "keywords", "highlights", "transcript")
+# The long lists are not followed row by row: each is kept as one
+# PartsVersion with every revision that holds the talk (`_keep_long_parts`).
+LONG_PARTS = ("outline", "keywords", "highlights", "transcript")
+FOLLOWED_PARTS = tuple(name for name in PARTS if name not in LONG_PARTS)
+# Everything a talk shows, row by row (a review snapshot takes all of it).
 TALK_FOLLOW = ("channel", *PARTS, "talk_speakers", "tagged_items")
+# What a version follows row by row: all but the long lists.
+VERSION_FOLLOW = ("channel", *FOLLOWED_PARTS, "talk_speakers", "tagged_items")
+LONG_BY_MODEL = {
+    OutlineChapter: "outline",
+    Keyword: "keywords",
+    Highlight: "highlights",
+    TranscriptSegment: "transcript",
+}
 # Talk fields a restore writes back (never the bookkeeping ones).
 RESTORED_FIELDS = (
     "title",
@@ -64,7 +85,38 @@ def register():
         reversion.register(model)
     reversion.register(TalkSpeaker, follow=("speaker",))
     reversion.register(TaggedTalk, follow=("tag",))
-    reversion.register(Talk, exclude=("tags", "speakers"), follow=TALK_FOLLOW)
+    reversion.register(Talk, exclude=("tags", "speakers"), follow=VERSION_FOLLOW)
+    post_revision_commit.connect(_keep_long_parts, dispatch_uid="keep-long-parts")
+
+
+def _keep_long_parts(sender, revision, versions, **kwargs):
+    """After a revision is saved: each talk it holds gets its long lists kept
+    as they are now (one PartsVersion per list), in the same transaction."""
+    talk_type = ContentType.objects.get_for_model(Talk)
+    talk_ids = {int(v.object_id) for v in versions if v.content_type_id == talk_type.pk}
+    if not talk_ids:
+        return
+    from .talk_parts import KINDS, TIMED
+
+    kept = []
+    for name in LONG_PARTS:
+        model, column = KINDS[name]
+        fields = ("start_seconds", column) if name in TIMED else (column,)
+        items = defaultdict(list)
+        rows = (
+            model.objects.filter(talk_id__in=talk_ids)
+            .order_by("talk_id", "position", "pk")
+            .values_list("talk_id", *fields)
+        )
+        for talk_id, *values in rows.iterator(chunk_size=2000):
+            items[talk_id].append(values)
+        kept += [
+            PartsVersion(
+                revision=revision, talk_id=pk, part=name, items=items.get(pk, [])
+            )
+            for pk in talk_ids
+        ]
+    PartsVersion.objects.bulk_create(kept)
 
 
 def record_first_versions(talk_ids, comment=None):
@@ -86,9 +138,9 @@ def record_first_versions(talk_ids, comment=None):
         .values_list("object_id", flat=True)
     }
     missing = list(
-        Talk.objects.filter(pk__in=ids - have).order_by("pk").values_list(
-            "pk", flat=True
-        )
+        Talk.objects.filter(pk__in=ids - have)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
     if not missing:
         return set()
@@ -135,7 +187,7 @@ def record_current(talk):
     """
     talk = Talk.objects.get(pk=talk.pk)
     reversion.add_to_revision(talk)
-    for name in TALK_FOLLOW[1:]:
+    for name in VERSION_FOLLOW[1:]:
         for row in getattr(talk, name).all():
             reversion.add_to_revision(row)
 
@@ -147,7 +199,9 @@ def record_written(talk):
     # Prefetched: reversion's follow= then reads every related row from memory.
     talk = (
         Talk.objects.select_related("channel")
-        .prefetch_related(*PARTS, "talk_speakers__speaker", "tagged_items__tag")
+        .prefetch_related(
+            *FOLLOWED_PARTS, "talk_speakers__speaker", "tagged_items__tag"
+        )
         .get(pk=talk.pk)
     )
     reversion.add_to_revision(talk)
@@ -172,13 +226,25 @@ def restore(version, user):
     Returns notes (str) on what could not come back as it was, e.g. a slug now
     used by another talk, or a speaker record deleted since.
     """
+    talk_id = int(version.object_id)
     objects = [
         each._object_version.object
         for each in version.revision.version_set.select_related("content_type")
     ]
+    # The long lists the revision kept whole, as rows (older revisions hold
+    # them as Version rows, above).
+    kept = long_parts_of(version.revision, talk_id)
+    long_models = {model for model, name in LONG_BY_MODEL.items() if name in kept}
+    objects = [
+        obj
+        for obj in objects
+        if not (type(obj) in long_models and obj.talk_id == talk_id)
+    ]
+    for model, name in LONG_BY_MODEL.items():
+        objects += _kept_rows(model, name, talk_id, kept.get(name, ()))
     when = version.revision.date_created
     comment = _("%(date)s の版を復元") % {"date": _local(when)}
-    return write_state(int(version.object_id), objects, comment, user)
+    return write_state(talk_id, objects, comment, user)
 
 
 def write_state(talk_id, objects, comment, user=None):
@@ -194,13 +260,57 @@ def write_state(talk_id, objects, comment, user=None):
         talk = Talk.objects.select_for_update().get(pk=talk_id)
         _restore_talk(talk, old_talk, notes)
         for model in PART_MODELS:
-            _restore_rows(model, talk, _of_talk(by_model[model], talk_id), notes)
+            rows = _of_talk(by_model[model], talk_id)
+            if model in LONG_BY_MODEL:
+                # Thousands of rows: written in one go (talk_parts.write).
+                _restore_long_part(talk, LONG_BY_MODEL[model], rows)
+            else:
+                _restore_rows(model, talk, rows, notes)
         _restore_rows(
             TalkSpeaker, talk, _of_talk(by_model[TalkSpeaker], talk_id), notes
         )
         _restore_tags(talk, by_model, notes)
         record_current(talk)
     return notes
+
+
+def long_parts_of(revision, talk_id):
+    """{part name: [[start_seconds, text]] or [[text]]} as the revision kept
+    them; empty for revisions from before PartsVersion (their rows are
+    Version rows)."""
+    return dict(
+        PartsVersion.objects.filter(revision=revision, talk_id=talk_id).values_list(
+            "part", "items"
+        )
+    )
+
+
+def _kept_rows(model, name, talk_id, items):
+    """Unsaved rows of `model` from a PartsVersion's items."""
+    from .talk_parts import KINDS, TIMED
+
+    column = KINDS[name][1]
+    if name in TIMED:
+        return [
+            model(talk_id=talk_id, position=n, start_seconds=start, **{column: text})
+            for n, (start, text) in enumerate(items, start=1)
+        ]
+    return [
+        model(talk_id=talk_id, position=n, **{column: text})
+        for n, (text,) in enumerate(items, start=1)
+    ]
+
+
+def _restore_long_part(talk, name, rows):
+    from .talk_parts import KINDS, TIMED, write
+
+    column = KINDS[name][1]
+    rows = sorted(rows, key=lambda row: row.position)
+    if name in TIMED:
+        items = [(int(row.start_seconds), getattr(row, column)) for row in rows]
+    else:
+        items = [getattr(row, column) for row in rows]
+    write(talk, **{name: items})
 
 
 def _local(when):
@@ -221,6 +331,19 @@ def _restore_talk(talk, old, notes):
         notes.append(
             _("スラッグ「%(slug)s」は別の講演が使っているため、今のままにしました。")
             % {"slug": old.slug}
+        )
+    old_video = video_id(old.video_url)
+    if (
+        old_video
+        and Talk.objects.exclude(pk=talk.pk).filter(video_id=old_video).exists()
+    ):
+        # One talk per video (Talk.video_id): the other talk keeps it.
+        talk.video_url = Talk.objects.values_list("video_url", flat=True).get(
+            pk=talk.pk
+        )
+        notes.append(
+            _("動画のアドレス「%(url)s」は別の講演の動画なので、今のままにしました。")
+            % {"url": old.video_url}
         )
     if not Channel.objects.filter(pk=old.channel_id).exists():
         talk.channel_id = Talk.objects.values_list("channel_id", flat=True).get(

@@ -75,16 +75,15 @@ class TalkQuerySet(NaturalKeyQuerySet):
             Prefetch("talk_speakers", queryset=talk_speakers.select_related("speaker")),
         )
 
-    def for_detail(self):
-        """A talk with every part it shows, in a fixed number of queries."""
-        return self.for_cards().prefetch_related(
-            "takeaways",
-            "questions",
-            "outline",
-            "keywords",
-            "highlights",
-            "transcript",
-        )
+    def for_detail(self, transcript=True):
+        """A talk with every part it shows, in a fixed number of queries.
+        `transcript=False` leaves the transcript out, for a page that reads
+        it as plain values (3,000 rows as model instances cost more than the
+        rest of the page)."""
+        parts = ["takeaways", "questions", "outline", "keywords", "highlights"]
+        if transcript:
+            parts.append("transcript")
+        return self.for_cards().prefetch_related(*parts)
 
     def filter_by(self, tags=(), speaker=None, channel=None, year=None):
         """Narrow by facets; every tag given must be on the talk."""

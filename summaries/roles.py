@@ -34,6 +34,10 @@ EDITOR_PERMISSIONS = {
         "feedback": ["view"],
         "rating": ["view"],
     },
+    "search": {
+        "synonym": ["add", "change", "delete", "view"],
+        "pin": ["add", "change", "delete", "view"],
+    },
 }
 
 APPROVERS = "承認者"

@@ -83,6 +83,8 @@ def _rows(name, items):
                     "largest": LARGEST_SECONDS,
                 }
                 raise PartError(gettext(BAD_TIME) % params, name, index)
+        elif isinstance(item, tuple):  # (None, text), as the admin's text area cleans
+            start, text = None, item[-1]
         else:
             start, text = None, getattr(item, "text", item)
         text = str(text).strip()

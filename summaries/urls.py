@@ -6,26 +6,32 @@ from .ratings import views as ratings
 from .views import about, api_guide, home, speakers, tags, talks
 
 
-def page(route, view, name):
-    """A public page: the same for every reader, so served from the page cache."""
-    return path(route, cached_page(view.as_view()), name=name)
+def page(route, view, name, params=("page",), deps=()):
+    """A public page: the same for every reader, so served from the page cache.
+
+    `params`: the query parameters it reads (nothing else reaches the view);
+    `deps`: what it always shows (pagecache.pages)."""
+    return path(route, cached_page(view.as_view(), params, deps), name=name)
 
 
 app_name = "summaries"
 
+# What the list reads: a search, the filters, the page number.
+LIST = ("q", "tag", "speaker", "channel", "year", "page")
+
 urlpatterns = [
-    page("", home.HomeView, "home"),
-    page("talks/", talks.TalkListView, "talk-list"),
-    page("talks/<uslug:slug>/", talks.TalkDetailView, "talk-detail"),
+    page("", home.HomeView, "home", params=(), deps=("lists",)),
+    page("talks/", talks.TalkListView, "talk-list", params=LIST, deps=("lists",)),
+    page("talks/<uslug:slug>/", talks.TalkDetailView, "talk-detail", params=("t",)),
     path("talks/<uslug:slug>/rate/", ratings.RateTalkView.as_view(), name="talk-rate"),
     path(
         "talks/<uslug:slug>/feedback/",
         ratings.TalkFeedbackView.as_view(),
         name="talk-feedback",
     ),
-    page("tags/", tags.TagListView, "tag-list"),
+    page("tags/", tags.TagListView, "tag-list", deps=("index",)),
     page("tags/<uslug:slug>/", tags.TagDetailView, "tag-detail"),
-    page("speakers/", speakers.SpeakerListView, "speaker-list"),
+    page("speakers/", speakers.SpeakerListView, "speaker-list", deps=("index",)),
     page("speakers/<uslug:slug>/", speakers.SpeakerDetailView, "speaker-detail"),
     # Notices and the API guide read no database: nothing to cache.
     path(

@@ -23,11 +23,17 @@ def _static_files_without_collectstatic():
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache, so no page leaks between tests."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    from summaries.pagecache.pages import _Shared
+
+    for cache in caches.all():
+        cache.clear()
+    _Shared.local.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
+    _Shared.local.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -30,8 +30,9 @@ def _free_port():
 
 
 @contextlib.contextmanager
-def fresh_database(folder):
-    """A DATABASE_URL for an empty database like the suite's, dropped afterwards."""
+def fresh_database(folder, label="live"):
+    """A DATABASE_URL for an empty database like the suite's, dropped afterwards
+    (named after the test database and `label`)."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         yield f"sqlite:///{folder}/live.sqlite3"
@@ -41,7 +42,7 @@ def fresh_database(folder):
     parts = urlsplit(url)
     # Parallel test workers (pytest-xdist: gw0, gw1…) each get their own.
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-    name = "_".join(filter(None, [parts.path.lstrip("/"), "live", worker]))
+    name = "_".join(filter(None, [parts.path.lstrip("/"), label, worker]))
     admin_url = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -89,8 +90,8 @@ class LiveSite:
         return self.manage("shell", "--no-imports", "-c", code).strip()
 
     @contextlib.contextmanager
-    def serving(self, workers=2, threads=8):
-        port = _free_port()
+    def serving(self, workers=2, threads=8, port=None):
+        port = port or _free_port()
         with open(self.log, "w") as log:
             process = subprocess.Popen(
                 [

@@ -81,7 +81,7 @@ class RedisServer:
 def redis_caches(url, timeout_ms=100):
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "govdx.redis_cache.RedisCache",
             "LOCATION": url,
             "OPTIONS": {
                 "socket_connect_timeout": timeout_ms / 1000,

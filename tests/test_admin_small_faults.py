@@ -30,7 +30,9 @@ def test_dashboard_labels_are_whole_and_come_after_the_model_list(editor_client)
     make_talk()
     page = editor_client.get(reverse("admin:index")).content.decode()
     document = lxml.html.fromstring(page)
-    labels = document.xpath('//*[local-name()="text"][@class="bar-chart__label"]/text()')
+    labels = document.xpath(
+        '//*[local-name()="text"][@class="bar-chart__label"]/text()'
+    )
     assert "要約（TL;DR）が50〜400文字" in labels
     assert not [label for label in labels if "…" in label]
     # Where editors start: the list of models, before the long dashboard.
@@ -50,7 +52,9 @@ def merge_page(editor_client):
 
 def test_tag_merge_is_a_labelled_choice_with_matching_buttons(merge_page):
     page, _url = merge_page
-    form = lxml.html.fromstring(page.content.decode()).xpath('//form[@class="merge-form"]')[0]
+    form = lxml.html.fromstring(page.content.decode()).xpath(
+        '//form[@class="merge-form"]'
+    )[0]
     (fieldset,) = form.xpath(".//fieldset")
     assert fieldset.xpath("./legend/text()") == ["残すタグ"]
     radios = fieldset.xpath('.//input[@type="radio"]')

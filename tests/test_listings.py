@@ -236,3 +236,23 @@ def test_generated_talks_are_listed_and_ranked_in_bulk():
     assert stored_counts() == public_counts_afresh()
     for talk in Talk.objects.published()[:10]:
         assert related_ids(talk) == ranked_afresh(talk)
+
+
+def test_an_expired_talk_leaves_related_and_counts_when_its_end_comes(client, clock):
+    shown = make_talk("公開中", tags=["防災", "窓口"])
+    ending = make_talk(
+        "終わる講演",
+        tags=["防災", "窓口"],
+        expires_at=clock.now + dt.timedelta(hours=1),
+    )
+    page = shown.get_absolute_url()
+    tag = reverse("summaries:tag-detail", kwargs={"slug": "防災"})
+    assert related_ids(shown) == [ending.pk]
+    assert "2件の講演" in client.get(tag).content.decode()
+    clock.move(hours=2)  # no save: the clock alone ends it (公開終了)
+    assert related_ids(shown) == []
+    assert "終わる講演" not in client.get(page).content.decode()
+    assert "1件の講演" in client.get(tag).content.decode()
+    assert read.public_count(Kind.TAG, Tag.objects.get(name="防災").pk) == 1
+    assert stored_counts() == public_counts_afresh()
+    assert read.public_count(Kind.ALL) == 1

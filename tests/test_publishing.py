@@ -94,3 +94,43 @@ def test_bulk_publish_and_unpublish(editor_client):
     assert "2件の講演を非公開（下書き）にしました。" in response.content.decode()
     assert list(Talk.objects.published()) == [scheduled]
     assert Client().get(live.get_absolute_url()).status_code == 404
+
+
+def test_with_approval_required_the_schedule_waits_for_an_approver(
+    editor_client, settings, django_user_model
+):
+    """The same schedule as above with GOVDX_REQUIRE_APPROVAL on (its default):
+    the editor's 公開 is a request; an approver's own save publishes."""
+    from django.contrib.auth.models import Group
+
+    from summaries.roles import APPROVERS
+
+    settings.GOVDX_REQUIRE_APPROVAL = True
+    reader = Client()
+    talk = add_talk(editor_client, status="draft")
+    later = timezone.localtime() + dt.timedelta(days=1)
+    url = reverse("admin:summaries_talk_change", args=[talk.pk])
+    schedule = {
+        "status": "published",
+        "published_at_0": later.strftime("%Y-%m-%d"),
+        "published_at_1": later.strftime("%H:%M:%S"),
+    }
+    submit(editor_client, editor_client.get(url), schedule)
+    talk.refresh_from_db()
+    assert talk.status == Talk.Status.DRAFT  # a request, not a publication
+    page = editor_client.get(reverse(CHANGELIST), {"publication": "pending"})
+    assert "新しい講演" in page.content.decode()
+
+    approver = django_user_model.objects.create_user("approver", is_staff=True)
+    approver.groups.add(Group.objects.get(name=APPROVERS))
+    approver_client = Client()
+    approver_client.force_login(approver)
+    response = submit(approver_client, approver_client.get(url), schedule)
+    assert response.status_code == 302
+    talk.refresh_from_db()
+    assert talk.status == Talk.Status.PUBLISHED
+    assert reader.get(talk.get_absolute_url()).status_code == 404  # scheduled
+    Talk.objects.filter(pk=talk.pk).update(
+        published_at=timezone.now() - dt.timedelta(seconds=1)
+    )
+    assert reader.get(talk.get_absolute_url()).status_code == 200

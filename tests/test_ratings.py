@@ -7,14 +7,14 @@ import re
 
 import pytest
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from summaries.models import Talk
 from summaries.ratings.models import Rating
-from summaries.ratings.voting import RatingSummary, voter_key
+from summaries.ratings.voting import RatingSummary, refresh_totals, voter_key
 from tests.factories import make_talk
 
 pytestmark = pytest.mark.django_db
@@ -280,6 +280,21 @@ def test_the_json_ld_claims_no_rating_without_votes(client):
     assert "Rating" not in json.dumps(data)
 
 
+def test_a_handful_of_votes_makes_no_aggregate_rating(client):
+    """The page shows any count beside its average; search engines get a
+    rating only from RATING_STRUCTURED_DATA_MIN_COUNT votes (5 by default)."""
+    talk = make_talk(video_url="https://youtu.be/AbCdEfGhI_0")
+    for score in "5555":
+        vote(Client(), talk, score)
+    page = page_text(client, talk.get_absolute_url())
+    assert "5.0（4件）" in page
+    assert "AggregateRating" not in page
+    vote(Client(), talk, "5")
+    page = page_text(client, talk.get_absolute_url())
+    assert [item["@type"] for item in json_ld(page)][1] == "AggregateRating"
+
+
+@override_settings(RATING_STRUCTURED_DATA_MIN_COUNT=2)
 def test_the_json_ld_rates_the_summary_page_once_readers_have_voted(client):
     talk = make_talk(
         "</script>の講演", slug="rated", video_url="https://youtu.be/AbCdEfGhI_0"
@@ -306,6 +321,7 @@ def test_the_json_ld_rates_the_summary_page_once_readers_have_voted(client):
     }
 
 
+@override_settings(RATING_STRUCTURED_DATA_MIN_COUNT=1)
 def test_a_talk_without_a_video_carries_its_rating_too(client):
     talk = make_talk()
     vote(Client(), talk, "3")
@@ -346,6 +362,7 @@ def add_votes(talks, per_talk):
         for talk in talks
         for n in range(per_talk)
     )
+    refresh_totals()
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from summaries.ratings.feedback import feedback_figures
 from summaries.ratings.models import Feedback, Rating
-from summaries.ratings.voting import rating_figures
+from summaries.ratings.voting import rating_figures, refresh_totals
 from tests.factories import make_talk
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +25,7 @@ def add_votes(talk, *scores):
         Rating(talk=talk, voter=f"{talk.pk}-{n}", score=score)
         for n, score in enumerate(scores)
     )
+    refresh_totals([talk.pk])
 
 
 def rows(page):

@@ -449,3 +449,68 @@ def test_captions_of_a_live_talk_go_to_review(editor_client, approver_client):
     assert review(approver_client, talk, "approve").status_code == 302
     texts = list(talk.transcript.values_list("text", flat=True))
     assert "宮坂：本日はデジタル庁の取り組みを紹介します。" in texts
+
+
+def test_an_address_that_is_no_talk_id_is_a_404_not_an_error(editor):
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    response = client.get("/admin/summaries/talk/1/change/widgets.css/change/")
+    assert response.status_code in (302, 404)
+    for path in ("review/", "history/", "presence/"):
+        response = client.get(f"/admin/summaries/talk/abc/{path}")
+        assert response.status_code in (302, 404, 405), path
+
+
+def test_the_review_page_warns_of_saves_made_after_the_submission(
+    editor_client, approver_client
+):
+    talk = make_talk("講演", tldr="最初の要約。")
+    save(editor_client, talk, {"tldr": "編集者の要約。"})
+    page = approver_client.get(review_url(talk)).content.decode()
+    assert "この提出の後に、講演が直接保存されています。" not in page
+    save(approver_client, talk, {"title": "承認者が直した題"})
+    page = approver_client.get(review_url(talk)).content.decode()
+    assert "この提出の後に、講演が直接保存されています。" in page
+    assert "approver が保存" in page
+    # What approving does is in the table: the title goes back too.
+    assert "承認者が直した題" in page
+
+
+def test_a_transcript_typed_in_its_text_area_waits_for_approval(
+    editor_client, approver_client
+):
+    talk = make_talk("講演", transcript=1, duration_seconds=600)
+    save(editor_client, talk, {"transcript_lines": "0:05 承認待ちの発言"})
+    assert list(talk.transcript.values_list("text", flat=True)) == ["発言1"]
+    preview = editor_client.get(talk.get_absolute_url()).content.decode()
+    assert "承認待ちの発言" in preview
+    assert "承認待ちの発言" not in public(talk).content.decode()
+    assert review(approver_client, talk, "approve").status_code == 302
+    assert list(talk.transcript.values_list("start_seconds", "text")) == [
+        (5, "承認待ちの発言")
+    ]
+
+
+def test_a_due_change_that_cannot_be_applied_never_fails_a_reader(
+    editor_client, approver_client, monkeypatch
+):
+    from summaries.review import snapshots
+
+    talk = make_talk("講演", slug="failing")
+    save(editor_client, talk, {"tldr": "新しい要約。"})
+    later = timezone.now() + dt.timedelta(hours=1)
+    review(approver_client, talk, "approve", "", later)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(snapshots, "apply", broken)
+    past = timezone.now() - dt.timedelta(seconds=1)
+    Submission.objects.update(apply_at=past)
+    Talk.objects.filter(pk=talk.pk).update(change_due_at=past)
+    reader = Client(raise_request_exception=False)
+    assert reader.get(talk.get_absolute_url()).status_code == 200
+    assert Submission.objects.get().state == Submission.State.PENDING
+    assert Talk.objects.get(pk=talk.pk).change_due_at is None
+    thread = approver_client.get(review_url(talk)).content.decode()
+    assert "予定の日時に反映できませんでした。" in thread

@@ -11,10 +11,14 @@ from summaries import roles
 GRANTS = [
     ("summaries.migrations.0002_editors_group", "summaries"),
     ("summaries.migrations.0006_editors_read_feedback", "ratings"),
+    ("summaries.search.migrations.0003_editors_manage_synonyms_pins", "search"),
 ]
 # Each data migration that took rights back, with its frozen constant.
 REVOCATIONS = [
-    ("summaries.ratings.migrations.0002_walkthrough_editors_only_read_feedback", "ratings"),
+    (
+        "summaries.ratings.migrations.0002_walkthrough_editors_only_read_feedback",
+        "ratings",
+    ),
 ]
 
 

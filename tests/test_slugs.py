@@ -24,7 +24,10 @@ from tests.summary_samples import FULL, SEED_TEXT
             "東京都のDX、宮坂副知事が語るデジタル改革",
             "tokyoto-dx-miyasaka-fuku-chiji-kataru-dejitaru-kaikaku",
         ),
-        ("窓口DXの三つの問い 〜自治体の挑戦〜", "madoguchi-dx-mittsu-toi-jichitai-chosen"),
+        (
+            "窓口DXの三つの問い 〜自治体の挑戦〜",
+            "madoguchi-dx-mittsu-toi-jichitai-chosen",
+        ),
         ("GovTech東京が目指すもの", "govtech-tokyo-mezasu-mono"),
         ("Ｇｏｖｔｅｃｈ　２０２４", "govtech-2024"),
         ("〜！？", ""),
@@ -72,9 +75,10 @@ def test_imported_slugs_are_dated_and_never_cut_inside_a_word():
     assert seed.slug.startswith("2024-06-05-")
     for slug in (full.slug, seed.slug):
         assert slug.isascii() and len(slug) <= 48
-        assert slug[11:].split("-") == words(
-            Talk.objects.get(slug=slug).title
-        )[: len(slug[11:].split("-"))]
+        assert (
+            slug[11:].split("-")
+            == words(Talk.objects.get(slug=slug).title)[: len(slug[11:].split("-"))]
+        )
 
 
 @pytest.mark.django_db
@@ -111,4 +115,6 @@ def test_the_admin_suggests_the_slug_and_fills_an_empty_one_on_save(
         },
     )
     assert response.status_code == 302, response.context["errors"]
-    assert Talk.objects.get(title="窓口DXの三つの問い").slug == "madoguchi-dx-mittsu-toi"
+    assert (
+        Talk.objects.get(title="窓口DXの三つの問い").slug == "madoguchi-dx-mittsu-toi"
+    )

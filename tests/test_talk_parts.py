@@ -46,8 +46,10 @@ def test_replace_transcript_writes_numbers_records_and_announces_once(heard, edi
     version = versions_of(talk.pk).first()
     assert version.revision.comment == "字幕から"
     assert version.revision.user == editor
-    kept = {v.object_repr for v in version.revision.version_set.all()}
-    assert "0:05 宮坂：始めます。" in kept
+    # The version keeps the new lists whole (one row each, not one per item).
+    kept = dict(version.revision.parts_versions.values_list("part", "items"))
+    assert kept["transcript"] == [[0, "皆さん、こんにちは。"], [5, "宮坂：始めます。"]]
+    assert kept["outline"] == [[0, "はじめに"]]
     # The search index heard it too: the new words are found.
     assert "宮坂：始めます。" in SearchEntry.objects.get(talk=talk).text
 
@@ -92,3 +94,28 @@ def test_a_time_out_of_range_is_named():
     with pytest.raises(PartError) as error:
         replace(talk, highlights=[(-1, "引用")])
     assert "ハイライトの1個目の時刻（-1）" in str(error.value)
+
+
+def test_restore_and_a_review_snapshot_bring_the_long_lists_back():
+    from summaries.history import record_written, recording, restore
+    from summaries.review import snapshots
+
+    talk = make_talk(transcript=3, keywords=2)
+    with recording("最初"):
+        record_written(talk)
+    first = versions_of(talk.pk).first()
+    snapshot = snapshots.take(talk.pk)
+    replace(talk, transcript=[(0, "置き換えた発言")], keywords=["別の語"])
+    restore(first, None)
+    assert list(talk.transcript.values_list("start_seconds", "text")) == [
+        (10, "発言1"),
+        (20, "発言2"),
+        (30, "発言3"),
+    ]
+    assert list(talk.keywords.values_list("text", flat=True)) == [
+        "キーワード1",
+        "キーワード2",
+    ]
+    replace(talk, transcript=[(0, "また置き換えた")])
+    snapshots.apply(snapshot, talk.pk, "承認")
+    assert talk.transcript.count() == 3

@@ -80,9 +80,8 @@ def test_the_talk_page_costs_the_same_queries_however_long(
     client, django_assert_num_queries
 ):
     """Parts, mind map, time stamps and JSON-LD all come from one prefetch."""
-    video = VIDEO
     short = make_talk(
-        video_url=video,
+        video_url=VIDEO,
         tags=["a"],
         takeaways=1,
         outline=1,
@@ -90,8 +89,9 @@ def test_the_talk_page_costs_the_same_queries_however_long(
         highlights=1,
         transcript=1,
     )
+    # Another video: one talk per video (Talk.video_id is unique).
     long = make_talk(
-        video_url=video,
+        video_url="https://www.youtube.com/watch?v=AAAAAAAAAAA",
         tags=["a", "b", "c"],
         takeaways=12,
         outline=15,

@@ -99,3 +99,24 @@ def test_the_data_migration_fills_the_id_once_per_video():
     ids = dict(Talk.objects.values_list("slug", "video_id"))
     assert ids == {"a": "AbCdEfGhI_0", "b": None, "c": "dQw4w9WgXcQ", "d": None}
     assert len(made) == 4
+
+
+def test_restoring_a_video_another_talk_now_has_keeps_the_address_and_says_so():
+    from summaries.history import recording, restore, versions_of
+
+    talk = make_talk("元の講演", video_url=URL)
+    with recording("最初"):
+        from summaries.history import record_current
+
+        record_current(talk)
+    talk.video_url = ""
+    talk.save()
+    other = make_talk("今その動画を持つ講演", video_url=URL)
+    version = versions_of(talk.pk).last()
+    notes = restore(version, None)
+    talk.refresh_from_db()
+    assert talk.video_url == "" and talk.video_id is None
+    assert other.video_id == "dQw4w9WgXcQ"
+    assert notes == [
+        f"動画のアドレス「{URL}」は別の講演の動画なので、今のままにしました。"
+    ]

@@ -8,7 +8,7 @@ itself recorded as a new version.
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -171,7 +171,10 @@ class TalkHistoryMixin:
         )
 
     def _talk_or_404(self, request, object_id):
-        talk = get_object_or_404(self.model, pk=unquote(object_id))
+        try:
+            talk = get_object_or_404(self.model, pk=unquote(object_id))
+        except (ValueError, ValidationError) as error:
+            raise Http404(_("その講演は見つかりません。")) from error
         if not self.has_view_or_change_permission(request, talk):
             raise PermissionDenied
         return talk

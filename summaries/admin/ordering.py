@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from .. import limits
 from .fields import TimecodeField
@@ -27,6 +28,22 @@ class OrderedPartForm(forms.ModelForm):
 
 
 class OrderedPartFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        """Each input of a row names its column and row for assistive
+        technology (the table's headers are not labels): 「本文（要点 2）」."""
+        super().add_fields(form, index)
+        item = self.model._meta.verbose_name
+        for field in form.fields.values():
+            where = (
+                _("%(item)s %(n)d") % {"item": item, "n": index + 1}
+                if index is not None
+                else _("新しい%(item)s") % {"item": item}
+            )
+            field.widget.attrs.setdefault(
+                "aria-label",
+                _("%(field)s（%(where)s）") % {"field": field.label, "where": where},
+            )
+
     def _kept_forms(self):
         return [
             form

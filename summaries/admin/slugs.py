@@ -41,7 +41,9 @@ def slug_field():
         widget=forms.TextInput(
             attrs={
                 "class": "vTextField",
-                "data-suggest-url": reverse_lazy("admin:summaries_talk_slug_suggestion"),
+                "data-suggest-url": reverse_lazy(
+                    "admin:summaries_talk_slug_suggestion"
+                ),
                 "autocomplete": "off",
             }
         ),
@@ -62,7 +64,9 @@ class SlugSuggestionMixin:
         ]
 
     def slug_suggestion_view(self, request):
-        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+        if not (
+            self.has_add_permission(request) or self.has_change_permission(request)
+        ):
             raise PermissionDenied
         title = request.GET.get("title", "")[:TITLE_LIMIT]
         return JsonResponse({"slug": suggested_slug(title) if title.strip() else ""})

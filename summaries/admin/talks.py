@@ -5,8 +5,8 @@ from django.contrib import admin
 from django.db.models import F, FloatField
 from django.db.models.functions import Cast, Greatest
 from django.utils.html import format_html_join
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from ..models import (
     Question,
@@ -30,6 +30,7 @@ from .ordering import OrderedInline
 from .publishing import PublishingAdminMixin
 from .slugs import SlugSuggestionMixin, slug_field
 from .stale import StaleSaveForm
+from .suggestions import SuggestionsAdminMixin
 from .summary_import import SummaryImportMixin
 from .widgets import TagInput
 
@@ -64,7 +65,24 @@ class TalkForm(LongPartsFormMixin, StaleSaveForm):
         widgets = {"tags": TagInput}
 
     class Media:
-        js = [forms.Script("summaries/js/slug-suggestion.js", type="module")]
+        js = [
+            forms.Script("summaries/js/slug-suggestion.js", type="module"),
+            forms.Script("summaries/js/suggestions.js", type="module"),
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A date and time (公開日時, 公開終了日時…) is two inputs: each needs
+        # a name of its own.
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.SplitDateTimeWidget):
+                for widget, part in zip(
+                    field.widget.widgets, (_("日付"), _("時刻")), strict=True
+                ):
+                    widget.attrs["aria-label"] = gettext("%(field)s（%(where)s）") % {
+                        "field": field.label,
+                        "where": part,
+                    }
 
 
 class TalkSpeakerInline(OrderedInline):
@@ -118,6 +136,7 @@ class PublicationFilter(admin.SimpleListFilter):
 @admin.register(Talk)
 class TalkAdmin(
     SlugSuggestionMixin,
+    SuggestionsAdminMixin,
     ReviewAdminMixin,
     CaptionsImportMixin,
     SummaryImportMixin,

@@ -16,6 +16,7 @@ from .records import Channel, Speaker
 from .redirects import TagSlugRedirect, TalkSlugRedirect
 from .tags import Tag, TaggedTalk
 from .talks import Talk, TalkSpeaker
+from .versions import PartsVersion
 
 # Every ordered part of a talk, in the order the page shows them.
 PART_MODELS = (
@@ -29,6 +30,7 @@ PART_MODELS = (
 
 __all__ = [
     "PART_MODELS",
+    "PartsVersion",
     "Channel",
     "Highlight",
     "Keyword",

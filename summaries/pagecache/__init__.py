@@ -7,5 +7,5 @@ An app of its own (label `pagecache`) that depends only on talks:
 - `pages`: `cached_page`, the view wrapper; ETags and 304s; the CSRF placeholder.
 
 It hears about content through the core's `talk_changed` (connected in
-`PageCacheConfig.ready`); readers' votes raise the version directly.
+`PageCacheConfig.ready`); readers' votes raise their talk's versions directly.
 """

@@ -8,9 +8,18 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("ページキャッシュ")
 
     def ready(self):
-        from ..signals import talk_changed
-        from .state import content_changed
+        from django.db.models.signals import post_delete
 
-        # Any change to a talk makes the cached pages stale, inside the writer's
-        # transaction: the very next request, on any server, renders anew.
+        from ..models import TaggedTalk, TalkSpeaker
+        from ..signals import talk_changed
+        from .state import content_changed, link_removed
+
+        # A change to a talk makes the pages showing it stale, inside the
+        # writer's transaction: the very next request, on any server, renders
+        # anew.
         talk_changed.connect(content_changed, dispatch_uid="pagecache-content-changed")
+        # A tag or speaker taken off a talk: its own page listed the talk.
+        for model in (TaggedTalk, TalkSpeaker):
+            post_delete.connect(
+                link_removed, sender=model, dispatch_uid=f"pagecache-{model.__name__}"
+            )

@@ -26,3 +26,25 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return str(self.number)
+
+
+class Dependency(models.Model):
+    """The version of one thing cached pages show: a talk (`talk:12`), a tag
+    (`tag:3`), a speaker (`speaker:5`), the lists (`lists`), the indexes
+    (`index`) or the whole site (`site`).
+
+    A cached page records the names it was built from and their numbers; it
+    is served only while every number is unchanged. A write raises the names
+    it touches, in its own transaction, so a change shows on the very next
+    request on every server, and pages that show nothing of it stay cached.
+    """
+
+    name = models.CharField(_("名前"), max_length=100, primary_key=True)
+    number = models.PositiveBigIntegerField(_("版"), default=0)
+
+    class Meta:
+        verbose_name = _("ページの依存先")
+        verbose_name_plural = _("ページの依存先")
+
+    def __str__(self):
+        return f"{self.name}: {self.number}"

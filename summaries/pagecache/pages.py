@@ -1,10 +1,30 @@
-"""Whole public pages from the cache, invalidated exactly when content changes.
+"""Whole public pages from the cache, invalidated exactly when what they show
+changes.
 
-A page's cache key is made of what could change it: the content state
-(`state.content_state()`: the content version and the latest publication that
-has come), the language and the full path. Checking that state costs one
-indexed query; a hit renders nothing. The same key is the page's ETag, so a
+**Keys.** Each page declares the query parameters it reads (`params`). Only
+those, in that order, with empty values dropped and a repeatable parameter's
+values sorted, `page=1` the same as none, make the page's address in the
+cache. The view is handed only the declared parameters (in the order given,
+so its links keep the reader's order), so an unknown parameter (`?utm=1`,
+`?flood=2`) neither mints a key nor changes the page. The key is the
+language and that address.
+
+**Open-ended pages** (a search, a page deeper than OPEN_PAGE, more than one
+filter value, a start time) are kept in a bounded space of their own: the
+`open-pages` cache alias, a per-process LRU of OPEN_ENTRIES pages. The shared
+cache (Redis) holds only the closed set: every talk, tag and speaker page,
+the lists' first pages and single-filter lists.
+
+**Freshness.** A stored page keeps the names of what it was built from
+(`depends_on()`, plus the page's declared `deps` and "site") and their
+versions (`state.versions()`); it is served only while every version is
+unchanged. The versions come from the shared cache when they are there, so a
+hit on Redis reads no database. The ETag is the key and the versions, so a
 browser that has the page gets a 304.
+
+**Faults.** The cache is reached through `store`: a Redis that is down or slow
+is a miss and the page is rendered. A database that does not answer while a
+stored page is at hand serves the stored page (stale, but better than a 503).
 
 Pages holding a CSRF form stay cacheable: they are rendered with a placeholder
 token, and each response gets the reader's own token in its place. Work that
@@ -13,20 +33,33 @@ asked for with `on_every_serve()` and kept with the page.
 """
 
 import hashlib
+import threading
+from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.core.cache import caches
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import get_language
 
 from . import store
-from .state import content_state
+from .state import ALWAYS, versions
 
 CSRF_PLACEHOLDER = "__govdx_csrf_token__"
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Robots-Tag")
 TIMEOUT = 60 * 60 * 24
+# Parameters that may be given more than once (their values are sorted).
+REPEATABLE = ("tag",)
+# Filters: more than one value among them makes a list open-ended.
+FILTERS = ("tag", "speaker", "channel", "year")
+# Pages past this number are open-ended (few readers go there).
+OPEN_PAGE = 5
+OPEN_ALIAS = "open-pages"
+# Shared pages a worker also keeps in its own memory (see _Shared).
+LOCAL_ENTRIES = 200
 
 
 def on_every_serve(response, handler, *args):
@@ -36,6 +69,14 @@ def on_every_serve(response, handler, *args):
     calls = getattr(response, "_serve_calls", [])
     calls.append((handler, args))
     response._serve_calls = calls
+
+
+def depends_on(request, *names):
+    """Called by a view while it renders: this page shows these things
+    (`talk:12`, `tag:3`, `speaker:5`, `lists`, `index`)."""
+    found = getattr(request, "_page_deps", None)
+    if found is not None:
+        found.update(names)
 
 
 def _run_serve_calls(request, calls):
@@ -56,8 +97,51 @@ def csrf(request):
     return {}
 
 
-def cached_page(view):
-    """Serve a public GET page from the cache, with an ETag and 304s."""
+def canonical_query(query, params):
+    """The declared `params` of `query` (a QueryDict), in their order: empty
+    values dropped, a repeatable parameter's values sorted and deduplicated,
+    any other's last value (as `QueryDict.get` reads it)."""
+    canonical = QueryDict(mutable=True)
+    for name in params:
+        values = [value for value in query.getlist(name) if value]
+        if not values:
+            continue
+        if name in REPEATABLE:
+            canonical.setlist(name, sorted(set(values)))
+        elif not (name == "page" and values[-1] == "1"):
+            canonical[name] = values[-1]
+    return canonical
+
+
+def declared_query(query, params):
+    """`query` with only the declared `params` and no empty values, in the
+    order given: what the view reads."""
+    kept = QueryDict(mutable=True)
+    for name, values in query.lists():
+        values = [value for value in values if value]
+        if name in params and values:
+            kept.setlist(name, values)
+    return kept
+
+
+def is_open(query):
+    """Does this canonical query name an open-ended page (see the module)?"""
+    if "q" in query or "t" in query:
+        return True
+    page = query.get("page") or query.get("p") or "1"
+    if not (page.isascii() and page.isdigit() and len(page) <= 3):
+        return True
+    if int(page) > OPEN_PAGE:
+        return True
+    return sum(len(query.getlist(name)) for name in FILTERS) > 1
+
+
+def cached_page(view, params=(), deps=()):
+    """Serve a public GET page from the cache, with an ETag and 304s.
+
+    `params`: the query parameters the page reads; `deps`: what it always
+    shows (`lists`, `index`), besides what the view names with `depends_on()`.
+    """
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -65,30 +149,148 @@ def cached_page(view):
             response = view(request, *args, **kwargs)
             _run_serve_calls(request, getattr(response, "_serve_calls", []))
             return response
-        state = repr((content_state(), get_language(), request.get_full_path()))
-        key = hashlib.sha256(state.encode()).hexdigest()
-        etag = f'"{key[:40]}"'
-        not_modified = get_conditional_response(request, etag=etag)
-        if not_modified is not None:
-            return not_modified
-        stored = store.get(f"page:{key}")
-        if stored is None:
-            stored = _render_for_cache(view, request, *args, **kwargs)
-            if isinstance(stored, HttpResponse):
-                return stored  # not a cacheable page: an error, a redirect…
-            store.set(f"page:{key}", stored, TIMEOUT)
-        content, headers, calls = stored
-        _run_serve_calls(request, calls)
-        response = HttpResponse(_with_reader_token(request, content))
-        for name, value in headers:
-            response[name] = value
-        response["ETag"] = etag
-        # Browsers and CDNs may keep the page, but ask each time (a 304 is cheap).
-        private = CSRF_PLACEHOLDER.encode() in content
-        patch_cache_control(response, no_cache=True, private=private or None)
-        return response
+        address, key, space = _address(request, params)
+        _use_query(request, declared_query(request.GET, params))
+        probe = getattr(request, "_page_probe", None)
+        if probe is not None and probe[0] == key:
+            # Looked up already by early.CachedPageMiddleware.
+            _, stored, before = probe
+        else:
+            stored, before = space.get(key), None
+        if stored is not None:
+            if before is None:
+                try:
+                    before = versions(stored[0])
+                except (OperationalError, InterfaceError):
+                    before = stored[1]  # the database is down: the page we have
+            if before == stored[1]:
+                return serve(request, address, stored)
+        request._page_deps = {*ALWAYS, *deps}
+        try:
+            rendered = _render_for_cache(view, request, *args, **kwargs)
+            found = tuple(sorted(request._page_deps))
+        finally:
+            del request._page_deps
+        if isinstance(rendered, HttpResponse):
+            return rendered  # not a cacheable page: an error, a redirect…
+        content, headers, calls = rendered
+        if stored is not None and found == stored[0]:
+            # Versions read before rendering: a write during the render
+            # leaves the stored page stale at once, never stale-but-current.
+            numbers = before
+        else:
+            numbers = versions(found)
+        stored = (found, numbers, content, headers, calls)
+        space.set(key, stored, TIMEOUT)
+        return serve(request, address, stored)
 
+    wrapped.page_params = tuple(params)
     return wrapped
+
+
+def _address(request, params):
+    """(the page's canonical address, its cache key, the space it is kept in)."""
+    query = canonical_query(request.GET, params)
+    address = f"{get_language()}|{request.path}|{query.urlencode()}"
+    return (
+        address,
+        "page:" + hashlib.sha256(address.encode()).hexdigest(),
+        _space(query),
+    )
+
+
+def current_entry(request, params):
+    """(address, stored page) when the cache holds this page and it is
+    current, else None: for `early.CachedPageMiddleware`."""
+    address, key, space = _address(request, params)
+    stored = space.get(key)
+    if stored is None:
+        request._page_probe = (key, None, None)
+        return None
+    try:
+        current = versions(stored[0])
+    except (OperationalError, InterfaceError):
+        return None  # the full path decides what to do without a database
+    # What was read is kept for cached_page, so a miss reads nothing twice.
+    request._page_probe = (key, stored, current)
+    return (address, stored) if current == stored[1] else None
+
+
+def serve(request, address, stored):
+    """A stored page as a response (or a 304) for this reader."""
+    _names, numbers, content, headers, calls = stored
+    response = _serve(request, address, numbers, content, headers, calls)
+    response._from_page_cache = True
+    return response
+
+
+def _use_query(request, query):
+    """Hand the view the declared parameters only: what it shows depends on
+    nothing else (links that keep the query, the language switch…)."""
+    request.GET = query
+    request.META["QUERY_STRING"] = query.urlencode()
+
+
+class _Shared:
+    """The shared cache through `store` (a Redis fault is a miss), with the
+    last LOCAL_ENTRIES pages this worker served kept in its memory: a page's
+    versions decide whether it is current, wherever it was kept, so a local
+    copy is never served stale, and a hit costs one Redis read (the versions)
+    instead of two and the page's transfer."""
+
+    local = OrderedDict()
+    lock = threading.Lock()
+
+    @classmethod
+    def get(cls, key):
+        if store.shared():
+            with cls.lock:
+                stored = cls.local.get(key)
+                if stored is not None:
+                    cls.local.move_to_end(key)
+                    return stored
+        stored = store.get(key)
+        if stored is not None:
+            cls._keep(key, stored)
+        return stored
+
+    @classmethod
+    def set(cls, key, value, timeout):
+        cls._keep(key, value)
+        store.set(key, value, timeout)
+
+    @classmethod
+    def _keep(cls, key, value):
+        if not store.shared():
+            return  # the cache is this worker's memory already
+        with cls.lock:
+            cls.local[key] = value
+            cls.local.move_to_end(key)
+            while len(cls.local) > LOCAL_ENTRIES:
+                cls.local.popitem(last=False)
+
+
+def _space(query):
+    return caches[OPEN_ALIAS] if is_open(query) else _Shared
+
+
+def _serve(request, address, numbers, content, headers, calls):
+    digest = hashlib.sha256(f"{address}|{numbers}".encode()).hexdigest()
+    etag = f'"{digest[:40]}"'
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        return not_modified
+    _run_serve_calls(request, calls)
+    response = HttpResponse(_with_reader_token(request, content))
+    for name, value in headers:
+        response[name] = value
+    response["ETag"] = etag
+    # Browsers and CDNs may keep the page, but ask each time (a 304 is cheap).
+    if CSRF_PLACEHOLDER.encode() in content:
+        patch_cache_control(response, no_cache=True, private=True)
+    else:
+        patch_cache_control(response, no_cache=True)
+    return response
 
 
 def _render_for_cache(view, request, *args, **kwargs):

@@ -123,3 +123,25 @@ class Counter(models.Model):
 
     def __str__(self):
         return f"{self.digest[:8]}…: {self.count}"
+
+
+class RatingTotal(models.Model):
+    """A talk's vote count and score sum, kept in the vote's transaction, so
+    pages read two numbers instead of counting votes."""
+
+    talk = models.OneToOneField(
+        "summaries.Talk",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="rating_totals",
+        verbose_name=_("講演"),
+    )
+    count = models.PositiveIntegerField(_("評価数"), default=0)
+    total = models.PositiveIntegerField(_("評価の合計"), default=0)
+
+    class Meta:
+        verbose_name = _("評価の集計")
+        verbose_name_plural = _("評価の集計")
+
+    def __str__(self):
+        return f"{self.talk_id}: {self.count}"

@@ -11,12 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
+from ..client_address import client_address
 from ..models import Talk
 from . import ratelimit
 from .feedback import FeedbackForm, record_feedback
 from .voting import (
     RatingForm,
-    RatingSummary,
+    TooManyNewVoters,
     new_voter_token,
     record_vote,
     remember_voter,
@@ -85,8 +86,19 @@ class RateTalkView(ReaderPostView):
     def form_valid(self, form):
         token = voter_token(self.request) or new_voter_token()
         score = form.cleaned_data["score"]
-        record_vote(self.talk, token, score)
-        summary = RatingSummary(*self.talk.ratings.totals())
+        try:
+            summary = record_vote(
+                self.talk, token, score, address=client_address(self.request)
+            )
+        except TooManyNewVoters:
+            return self.refuse(
+                _(
+                    "このネットワークからは、この講演への新しい評価を今日はこれ以上"
+                    "受け付けられません。すでに評価した方は選び直せます。"
+                    "明日以降にもう一度お試しください。"
+                ),
+                status=429,
+            )
         response = self.done(
             _(
                 "評価「%(score)d」を記録しました。現在の平均は%(summary)sです。"

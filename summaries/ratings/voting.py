@@ -4,25 +4,36 @@ A reader is a random id in a signed cookie: no account, nothing personal, and
 the vote row keeps only a hash of it. A vote is one upsert on the unique
 (talk, voter) pair, so voting again replaces the earlier vote even when the same
 reader's requests race; a busy database is retried, not reported (`retry`).
-Sums are not stored: `with_ratings()` counts the rows per talk.
+
+A cookie is easy to clear, so a second signal limits new voters: at most
+RATING_NEW_VOTERS_PER_ADDRESS new readers vote on one talk from one address
+(by household) in a day, counted under a keyed hash that expires with the day
+(`counters`). A reader changing their vote is not a new voter.
+
+Each talk's count and sum (`RatingTotal`) are rewritten from its votes inside
+the vote's transaction, with the talk's totals row locked, so they are exact
+and pages read two numbers instead of counting votes.
 """
 
 import hashlib
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
 from django.conf import settings
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, IntegerField, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from ..pagecache.state import bump
-from .models import Rating
+from ..client_address import household
+from ..pagecache.state import vote_changed
+from . import counters
+from .models import Rating, RatingTotal
 from .retry import retry_when_busy
 
 VOTER_COOKIE = "govdx_voter"
@@ -61,41 +72,84 @@ def voter_key(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def record_vote(talk, token, score):
-    """Store the reader's `score` for `talk`, replacing their earlier vote."""
+class TooManyNewVoters(Exception):
+    """This address has brought RATING_NEW_VOTERS_PER_ADDRESS new voters to
+    this talk today."""
 
-    def upsert():
+
+def _new_voter_allowed(talk, address):
+    day = int(time.time() // 86400)
+    count = counters.increment(
+        ("new-voters", talk.pk, household(address), day),
+        counters.at((day + 1) * 86400 + 1),
+    )
+    return count <= settings.RATING_NEW_VOTERS_PER_ADDRESS
+
+
+def record_vote(talk, token, score, address=None):
+    """Store the reader's `score` for `talk`, replacing their earlier vote;
+    the talk's new RatingSummary. With `address`, a new voter past the day's
+    limit for that address raises TooManyNewVoters and nothing is stored."""
+    voter = voter_key(token)
+
+    def write():
+        RatingTotal.objects.bulk_create([RatingTotal(talk=talk)], ignore_conflicts=True)
+        # Votes on one talk take turns from here (a row lock; SQLite's writer
+        # lock), so the sums below see every vote committed before this one.
+        list(RatingTotal.objects.select_for_update().filter(talk=talk).values("pk"))
+        if address is not None and not (
+            Rating.objects.filter(talk=talk, voter=voter).exists()
+            or _new_voter_allowed(talk, address)
+        ):
+            raise TooManyNewVoters
         Rating.objects.bulk_create(
-            [Rating(talk=talk, voter=voter_key(token), score=score)],
+            [Rating(talk=talk, voter=voter, score=score)],
             update_conflicts=True,
             unique_fields=["talk", "voter"],
             update_fields=["score", "updated_at"],
         )
-        # The figure shows on public pages: the next request must render anew.
-        # (Not talk_changed: a vote changes no text, the search index stays.)
-        bump()
+        count, total = Rating.objects.filter(talk=talk).totals()
+        RatingTotal.objects.filter(talk=talk).update(count=count, total=total)
+        # The figure shows on this talk's pages: they render anew on the next
+        # request; pages that show no rating stay cached. (Not talk_changed:
+        # a vote changes no text, the search index stays.)
+        vote_changed(talk)
+        return RatingSummary(count, total)
 
-    retry_when_busy(upsert)
+    return retry_when_busy(write)
+
+
+def refresh_totals(talk_ids=None):
+    """Rewrite the totals of these talks (all talks: None) from their votes:
+    for votes written in bulk, outside `record_vote` (benchmarks, tests)."""
+    votes = Rating.objects.order_by()
+    if talk_ids is not None:
+        votes = votes.filter(talk_id__in=talk_ids)
+    rows = votes.values("talk").annotate(count=Count("pk"), total=Sum("score"))
+    RatingTotal.objects.bulk_create(
+        [
+            RatingTotal(talk_id=r["talk"], count=r["count"], total=r["total"])
+            for r in rows
+        ],
+        update_conflicts=True,
+        unique_fields=["talk"],
+        update_fields=["count", "total"],
+    )
 
 
 def with_ratings(talks):
     """`talks` (a Talk queryset), each with `rating_count` and `rating_total`.
 
-    Subqueries rather than a join, so they never multiply other counts and
-    stay exact with no stored copy to drift. Views compose it with the core's
-    `for_cards()`; `RatingSummary.of()` reads the two figures.
+    Read from the talk's `RatingTotal` row (one-to-one, so a join never
+    multiplies other counts). Views compose it with the core's `for_cards()`;
+    `RatingSummary.of()` reads the two figures.
     """
-    votes = Rating.objects.filter(talk=OuterRef("pk")).order_by().values("talk")
     return talks.annotate(
         rating_count=Coalesce(
-            Subquery(votes.annotate(n=Count("pk")).values("n")),
-            0,
-            output_field=IntegerField(),
+            F("rating_totals__count"), 0, output_field=IntegerField()
         ),
         rating_total=Coalesce(
-            Subquery(votes.annotate(n=Sum("score")).values("n")),
-            0,
-            output_field=IntegerField(),
+            F("rating_totals__total"), 0, output_field=IntegerField()
         ),
     )
 
@@ -112,7 +166,8 @@ class RatingSummary:
         """From `with_ratings()` annotations when present (lists), else one query."""
         if hasattr(talk, "rating_count"):
             return cls(talk.rating_count, talk.rating_total)
-        return cls(*talk.ratings.totals())
+        totals = RatingTotal.objects.filter(talk=talk).values_list("count", "total")
+        return cls(*(totals.first() or (0, 0)))
 
     @property
     def average(self):
@@ -131,13 +186,16 @@ class RatingSummary:
 
 
 def aggregate_rating(request, talk):
-    """schema.org AggregateRating for the talk page's JSON-LD; None without votes.
+    """schema.org AggregateRating for the talk page's JSON-LD; None below
+    RATING_STRUCTURED_DATA_MIN_COUNT votes.
 
-    Readers rate our summary, not the video, so the rating is about the page
-    (a CreativeWork), never nested in the VideoObject.
+    A handful of votes makes no claim worth giving search engines (the page
+    itself shows any count next to its average). Readers rate our summary,
+    not the video, so the rating is about the page (a CreativeWork), never
+    nested in the VideoObject.
     """
     summary = RatingSummary.of(talk)
-    if not summary.count:
+    if not summary.count or summary.count < settings.RATING_STRUCTURED_DATA_MIN_COUNT:
         return None
     return {
         "@context": "https://schema.org",

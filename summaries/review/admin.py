@@ -10,7 +10,7 @@ endpoint tells each open form who else is editing and who saved since.
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect, JsonResponse
@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..admin import dashboard
-from ..history import restore
+from ..history import restore, versions_of
 from ..models import Talk
 from . import gate, presence, snapshots, workflow
 from .forms import ReviewForm
@@ -75,7 +75,10 @@ class ReviewAdminMixin:
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         talk = None
         if object_id:
-            talk = Talk.objects.filter(pk=unquote(object_id)).first()
+            try:
+                talk = Talk.objects.filter(pk=unquote(object_id)).first()
+            except (ValueError, ValidationError):
+                talk = None  # not an id: the admin answers as it always does
         if talk is not None:
             extra_context = {
                 **self.review_context(request, talk),
@@ -252,6 +255,14 @@ class ReviewAdminMixin:
             if is_open
             else [],
             "states": states_of(talk_row, talk_row.review_state),
+            # Saved directly after the submission: approving replaces those too.
+            "changed_since": list(
+                versions_of(talk.pk).filter(
+                    revision__date_created__gt=submission.submitted_at
+                )
+            )
+            if is_open
+            else [],
             "events": ReviewEvent.objects.filter(talk=talk).select_related("user"),
             "may_decide": submission is not None
             and submission.state == Submission.State.PENDING

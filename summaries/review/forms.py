@@ -22,3 +22,9 @@ class ReviewForm(forms.Form):
             "最初の閲覧で反映されます。"
         ),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        date, time = self.fields["apply_at"].widget.widgets
+        date.attrs["aria-label"] = _("反映する日（年-月-日）")
+        time.attrs["aria-label"] = _("反映する時刻（時:分:秒）")

@@ -220,7 +220,26 @@ def apply_due(sender=None, now=None, **kwargs):
             .order_by("apply_at", "pk")
         )
         for submission in due:
-            apply(submission)
+            try:
+                with transaction.atomic():
+                    apply(submission)
+            except Exception:  # noqa: BLE001 (a reader's request must not fail)
+                # Back to the approvers, with the reason in the thread.
+                log.exception(
+                    "approved change not applied", extra={"pk": submission.pk}
+                )
+                Submission.objects.filter(pk=submission.pk).update(
+                    state=Submission.State.PENDING, apply_at=None
+                )
+                ReviewEvent.objects.create(
+                    talk_id=submission.talk_id,
+                    submission=submission,
+                    action=ReviewEvent.Action.COMMENT,
+                    text=_(
+                        "予定の日時に反映できませんでした。内容を確かめて、"
+                        "もう一度承認してください。"
+                    ),
+                )
         # Nothing else waits on those times (a replaced change, say).
         Talk.objects.filter(change_due_at__lte=now).update(change_due_at=None)
 

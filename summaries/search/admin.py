@@ -6,19 +6,45 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext, gettext_lazy, ngettext
+from reversion.admin import VersionAdmin
 
 from ..admin.dashboard import Panel, register
-from .models import SearchLog
+from .models import Pin, SearchLog, Synonym
 
 DAYS = 30
 
 
-def with_links(rows):
-    """Each row with `url`: the public search for its query."""
+def with_links(rows, actions=False):
+    """Each row with `url`: the public search for the form readers typed; and
+    with `actions`, links to add a synonym or pin a talk for that query."""
     search = reverse("summaries:talk-list")
-    return [
-        {**row, "url": f"{search}?{urlencode({'q': row['query']})}"} for row in rows
-    ]
+    synonym = reverse("admin:search_synonym_add")
+    pin = reverse("admin:search_pin_add")
+    found = []
+    for row in rows:
+        row = {**row, "url": f"{search}?{urlencode({'q': row['written']})}"}
+        if actions:
+            row["synonym_url"] = f"{synonym}?{urlencode({'terms': row['written']})}"
+            row["pin_url"] = f"{pin}?{urlencode({'query': row['written']})}"
+        found.append(row)
+    return found
+
+
+@admin.register(Synonym)
+class SynonymAdmin(VersionAdmin):
+    """Words that find each other; every change is kept (履歴)."""
+
+    list_display = ["__str__", "updated_at"]
+    search_fields = ["terms"]
+
+
+@admin.register(Pin)
+class PinAdmin(VersionAdmin):
+    """A talk shown first for a query; every change is kept (履歴)."""
+
+    list_display = ["query", "talk", "updated_at"]
+    search_fields = ["query", "talk__title"]
+    autocomplete_fields = ["talk"]
 
 
 @admin.register(SearchLog)
@@ -54,7 +80,11 @@ class SearchLogAdmin(admin.ModelAdmin):
             "days": DAYS,
             "total": recent.count(),
             "top_queries": with_links(recent.top_queries()),
-            "zero_result_queries": with_links(recent.zero_result_queries()),
+            "zero_result_queries": with_links(
+                recent.zero_result_queries(),
+                actions=request.user.has_perm("search.add_synonym")
+                and request.user.has_perm("search.add_pin"),
+            ),
             **(extra_context or {}),
         }
         return TemplateResponse(
@@ -75,7 +105,7 @@ def searches_panel(now, days=30, limit=10):
         )
         % {"days": days},
         headers=(gettext("検索語"), gettext("回数"), gettext("直近の結果数")),
-        rows=[(row["query"], row["searches"], row["latest_results"]) for row in top],
+        rows=[(row["written"], row["searches"], row["latest_results"]) for row in top],
         note=gettext("全件は「検索の記録」で見られます。"),
     )
 
@@ -94,6 +124,6 @@ def zero_result_panel(now, days=30, limit=10):
         )
         % {"days": days},
         headers=(gettext("検索語"), gettext("回数")),
-        rows=[(row["query"], row["searches"]) for row in zero],
+        rows=[(row["written"], row["searches"]) for row in zero],
         note=gettext("追加する講演を選ぶ手がかりになります。"),
     )

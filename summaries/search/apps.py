@@ -20,3 +20,20 @@ class SearchConfig(AppConfig):
         post_migrate.connect(
             indexing.forget_orphan_tokens, sender=self, dispatch_uid="search-flush"
         )
+        # Synonyms and pins change what a search finds: cached pages go stale.
+        from django.db.models.signals import post_delete, post_save
+
+        from ..pagecache.state import bump
+        from .models import Pin, Synonym
+
+        def changed(sender, **kwargs):
+            bump()
+
+        for model in (Synonym, Pin):
+            for name, signal in (("save", post_save), ("delete", post_delete)):
+                signal.connect(
+                    changed,
+                    sender=model,
+                    weak=False,
+                    dispatch_uid=f"search-{model.__name__}-{name}",
+                )

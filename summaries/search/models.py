@@ -4,8 +4,11 @@ import datetime as dt
 
 from django.db import models
 from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from ..text import join_list
 
 
 class SearchEntry(models.Model):
@@ -61,8 +64,18 @@ class SearchLogQuerySet(models.QuerySet):
         )
 
     def _by_query(self):
+        """One row per folded query: searches, last_searched, most_results,
+        latest_results, and `written`, the form readers typed most often."""
         latest = self.model.objects.filter(query=OuterRef("query")).order_by(
             "-searched_at", "-pk"
+        )
+        typed = (
+            self.filter(query=OuterRef("query"))
+            .exclude(typed="")
+            .order_by()
+            .values("typed")
+            .annotate(times=Count("pk"), last=Max("searched_at"))
+            .order_by("-times", "-last", "typed")
         )
         return (
             self.values("query")
@@ -71,12 +84,21 @@ class SearchLogQuerySet(models.QuerySet):
                 last_searched=Max("searched_at"),
                 most_results=Max("result_count"),
             )
-            .annotate(latest_results=Subquery(latest.values("result_count")[:1]))
+            .annotate(
+                latest_results=Subquery(latest.values("result_count")[:1]),
+                written=Coalesce(Subquery(typed.values("typed")[:1]), "query"),
+            )
         )
 
     def top_queries(self, limit=50):
-        """The most frequent queries: query, searches, last_searched, latest_results."""
-        return self._by_query().order_by("-searches", "-last_searched", "query")[:limit]
+        """The most frequent queries that found something at least once (those
+        that never did have their own list): query, written, searches,
+        last_searched, latest_results."""
+        return (
+            self._by_query()
+            .filter(most_results__gt=0)
+            .order_by("-searches", "-last_searched", "query")[:limit]
+        )
 
     def zero_result_queries(self, limit=50):
         """Queries that found nothing every time, most frequent first."""
@@ -94,6 +116,13 @@ class SearchLog(models.Model):
         _("検索語"),
         max_length=200,
         help_text=_("正規化した検索語（全角・半角と大文字・小文字を統一）。"),
+    )
+    typed = models.CharField(
+        _("入力された形"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_("読者が入力したままの検索語（空白は1つにまとめる）。"),
     )
     result_count = models.PositiveIntegerField(_("件数"))
     searched_at = models.DateTimeField(_("検索日時"), default=timezone.now)
@@ -163,7 +192,7 @@ class Synonym(models.Model):
                         "1行には、空白や記号を含まない1語だけを書いてください"
                         "（直す行: %(lines)s）。"
                     )
-                    % {"lines": "、".join(bad)}
+                    % {"lines": join_list(bad)}
                 }
             )
         if len(set(map(fold_query, terms))) < 2:

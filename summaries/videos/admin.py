@@ -9,6 +9,7 @@ shown (an editor changed a talk, a tag appeared) the new preview is shown
 instead of importing.
 """
 
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -30,9 +31,18 @@ from django.utils.translation import gettext_lazy
 
 from ..body_limits import body_limit
 from ..importer import known_tags
+from ..models import Talk
+from ..review.gate import submit_or_apply
 from ..text import list_separator
 from .files import ZipFiles, ZipTooLarge
-from .importing import apply, describe, describe_warning, plan
+from .importing import (
+    apply,
+    describe,
+    describe_warning,
+    plan,
+    previous_import,
+    remember,
+)
 from .models import VideoImport, VideoUpload
 from .reading import VideoError, read_video
 
@@ -84,6 +94,7 @@ class ConfirmForm(forms.Form):
 class VideoImportAdmin(admin.ModelAdmin):
     list_display = ["talk_link", "video", "captions", "proposed", "imported_at"]
     list_select_related = ["talk"]
+    list_display_links = None  # each row links to its talk and video instead
     search_fields = ["talk__title", "talk__video_id"]
     list_filter = ["caption_kind"]
     change_list_template = "admin/videos/videoimport/change_list.html"
@@ -223,7 +234,13 @@ class VideoImportAdmin(admin.ModelAdmin):
             return self.show_preview(request, context, stored, rows, update, True)
         results = import_rows(bytes(stored.data), update, request.user, stored.name)
         stored.delete()
-        context.update({"results": results, "counts": counts(results)})
+        context.update(
+            {
+                "results": results,
+                "counts": counts(results),
+                "waiting": [row for row in results if row.get("submitted")],
+            }
+        )
         return TemplateResponse(request, "admin/videos/videoimport/done.html", context)
 
 
@@ -237,7 +254,8 @@ def each_video(data):
     try:
         for name in files.targets:
             try:
-                yield name, read_video(name, files.siblings(name), files.read, known)
+                yield name, read_video(name, files.siblings(name), files.read,
+                                       known, previous=previous_import)  # fmt: skip
             except VideoError as error:
                 yield name, error
     finally:
@@ -246,6 +264,10 @@ def each_video(data):
 
 class BadZip(Exception):
     pass
+
+
+def review_url(talk):
+    return reverse("admin:summaries_talk_review", args=[talk.pk])
 
 
 def talk_url(talk):
@@ -288,6 +310,7 @@ def plan_row(name, video, planned):
         "captions": caption_text(video),
         "outline": len(video.outline),
         "segments": len(video.transcript),
+        "same_captions": video.transcript_same,
         "summary": video.has_summary,
         "warnings": [describe_warning(w) for w in video.warnings],
     }
@@ -330,9 +353,10 @@ def import_rows(data, update, user, name):
                 results.append({"file": file, "action": "failed",
                                 "reason": describe(video)})  # fmt: skip
                 continue
+            submission = None
             try:
-                outcome = apply(video, update=update, user=user,
-                                source=f"{name}:{file}")  # fmt: skip
+                outcome, submission = gated_apply(video, update, user,
+                                                  f"{name}:{file}")  # fmt: skip
             except VideoError as error:
                 results.append({"file": file, "action": "failed",
                                 "reason": describe(error)})  # fmt: skip
@@ -345,6 +369,8 @@ def import_rows(data, update, user, name):
                     "action": outcome.action,
                     "title": outcome.talk.title,
                     "talk_url": talk_url(outcome.talk),
+                    "submitted": submission is not None,
+                    "review_url": review_url(outcome.talk) if submission else "",
                     "writes": joined(outcome.plan.written_labels),
                     "kept": joined(outcome.plan.kept_labels),
                     "proposed_tags": joined(outcome.plan.proposed_tags),
@@ -352,3 +378,39 @@ def import_rows(data, update, user, name):
     except BadZip:
         pass  # read once already at the preview
     return results
+
+
+class _Unchanged(Exception):  # noqa: N818 (a result, not a fault)
+    def __init__(self, outcome):
+        self.outcome = outcome
+
+
+def gated_apply(video, update, user, source):
+    """Import one video as `user`: (Outcome, Submission or None).
+
+    A new talk is a draft and is written directly. A write to an existing talk
+    goes through review's gate (review/gate.py): when the editor's changes
+    need approval and readers see the talk, it waits as a submission and the
+    live talk stays as it is. A video with nothing to write submits nothing.
+    """
+    talk = Talk.objects.filter(video_id=video.video_id).first()
+    if talk is None:
+        return apply(video, update=update, user=user, source=source), None
+
+    def change():
+        outcome = apply(video, update=update, user=user, source=source)
+        if outcome.action == "unchanged":
+            raise _Unchanged(outcome)
+        return outcome
+
+    note = _("動画から取り込み: %(source)s") % {"source": source}
+    try:
+        outcome, submission = submit_or_apply(talk, user, change, note=note)
+    except _Unchanged as unchanged:
+        return unchanged.outcome, None
+    if submission is not None:
+        # The talk is as readers see it, named so; the import's own record
+        # is kept, so that once approved the next import finds its values.
+        remember(talk, outcome.plan)
+        outcome = dataclasses.replace(outcome, talk=talk)
+    return outcome, submission

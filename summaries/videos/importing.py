@@ -35,7 +35,11 @@ from ..summary_format import Problem
 from ..text import fold, list_separator
 from . import messages as msg
 from .models import VideoImport
-from .reading import VideoError
+from .reading import VideoError, transcript_of
+
+# The transcript of a caption file the last import read: known by its digest,
+# read again only if it is to be written.
+UNREAD = object()
 
 METADATA = ("title", "video_date", "duration_seconds", "channel")
 PARTS = {
@@ -102,7 +106,11 @@ def digest(rows):
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def new_values(video, tags):
+def transcript_digest(segments):
+    return digest([[r.start_seconds, r.text] for r in segments])
+
+
+def new_values(video, tags, last):
     """What the files give, field by field: {field: (stored form, raw)}; a
     field the files say nothing about is left out."""
     values = {
@@ -120,9 +128,11 @@ def new_values(video, tags):
     if video.outline:
         rows = [[r.start_seconds, r.text] for r in video.outline]
         values["outline"] = (digest(rows), video.outline)
-    if video.transcript:
-        rows = [[r.start_seconds, r.text] for r in video.transcript]
-        values["transcript"] = (digest(rows), video.transcript)
+    if video.transcript_same and last.get("transcript"):
+        # The caption file the last import read: its transcript, by digest.
+        values["transcript"] = (last["transcript"], UNREAD)
+    elif segments := transcript_of(video):
+        values["transcript"] = (transcript_digest(segments), segments)
     if tags:
         values["tags"] = (digest(sorted(tag.key for tag in tags)), tags)
     return values
@@ -175,6 +185,19 @@ class Plan:
         return [str(LABELS[name]) for name in FIELDS if name in self.kept]
 
 
+def previous_import(video_id):
+    """What the last import of this video recorded (for read_video's
+    `previous`), or None."""
+    record = (
+        VideoImport.objects.filter(talk__video_id=video_id)
+        .values("imported", "caption_kind")
+        .first()
+    )
+    if record is None:
+        return None
+    return {**record["imported"], "caption_kind": record["caption_kind"]}
+
+
 def matched_tags(names):
     """The site's tags for `names` (by folded name), and the names it lacks."""
     keys = {fold(name): name for name in names}
@@ -195,21 +218,21 @@ def plan(video, update=False):
     """What `apply(video, update)` would do now (no writes)."""
     check(video)
     tags, proposed = matched_tags(video.tags)
-    values = new_values(video, tags)
     talk = (
         Talk.objects.filter(video_id=video.video_id)
         .select_related("channel")
         .prefetch_related("takeaways", "questions", "outline", "transcript", "tags")
         .first()
     )
+    record = VideoImport.objects.filter(talk=talk).first() if talk else None
+    last = record.imported if record else {}
+    values = new_values(video, tags, last)
     if talk is None:
         return Plan(video, "created", None,
                     writes={name: raw for name, (_s, raw) in values.items()},
                     stored={name: stored for name, (stored, _r) in values.items()},
                     tags=tags, proposed_tags=proposed,
                     slug=new_slug(video))  # fmt: skip
-    record = VideoImport.objects.filter(talk=talk).first()
-    last = record.imported if record else {}
     current = current_values(talk)
     result = Plan(video, "unchanged", talk, tags=tags, proposed_tags=proposed,
                   slug=talk.slug)  # fmt: skip
@@ -224,6 +247,11 @@ def plan(video, update=False):
             result.kept.append(name)
             if name in last:
                 result.stored[name] = last[name]
+    if result.writes.get("transcript") is UNREAD:
+        # To be written after all (empty, or --update): read the file now.
+        segments = transcript_of(video)
+        result.writes["transcript"] = segments
+        result.stored["transcript"] = transcript_digest(segments)
     if result.writes:
         result.action = "updated"
     return result
@@ -271,7 +299,7 @@ def write(result):
             duration_seconds=video.duration_seconds,
             video_url=video.url,
             tldr=writes.get("tldr", ""),
-            slug=new_slug(video),
+            slug=result.slug,  # planned in this transaction
             status=Talk.Status.DRAFT,
         )
     else:
@@ -304,8 +332,18 @@ def write(result):
         TaggedTalk.objects.bulk_create(
             TaggedTalk(content_object=talk, tag=tag) for tag in writes["tags"]
         )
+    remember(talk, result)
+    return talk
+
+
+def remember(talk, result):
+    """Record what this import wrote (VideoImport), for the next run's
+    three-way comparison. The admin also calls it when the write itself waits
+    for approval: approved, the talk then holds what the record says; sent
+    back, the fields the approver refused count as an editor's, kept."""
+    video, writes = result.video, result.writes
     record = {
-        "imported": result.stored,
+        "imported": {**result.stored, "caption_sha": video.caption_sha},
         "proposed_tags": result.proposed_tags,
         "source": video.file[-500:],
     }
@@ -313,4 +351,3 @@ def write(result):
         record["caption_language"] = video.caption_language
         record["caption_kind"] = video.caption_kind
     VideoImport.objects.update_or_create(talk=talk, defaults=record)
-    return talk

@@ -12,8 +12,9 @@ class VideoImport(models.Model):
 
     `imported` holds, per field, what the import last wrote: the values of
     title, video_date (ISO), duration_seconds and channel, and a digest of
-    each part (tldr, takeaways, questions, outline, transcript, tags). A field
-    that no longer holds it was changed by an editor and is left alone."""
+    each part (tldr, takeaways, questions, outline, transcript, tags), and
+    `caption_sha`, a digest of the caption file read. A field that no longer
+    holds it was changed by an editor and is left alone."""
 
     class CaptionKind(models.TextChoices):
         MANUAL = "manual", _("手動（投稿者の字幕）")

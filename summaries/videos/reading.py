@@ -19,6 +19,7 @@ channels).
 """
 
 import datetime as dt
+import hashlib
 import json
 import math
 import re
@@ -52,9 +53,11 @@ class VideoError(ValueError):
 
 
 @dataclass(frozen=True)
-class Warning_:
+class FileWarning:
+    """Something the editor should know about a file that was imported anyway."""
+
     file: str
-    problem: Problem
+    problem: Problem  # line 0 when the file's line does not matter
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,11 @@ class Video:
     caption_file: str = ""
     caption_language: str = ""
     caption_kind: str = ""  # "manual", "automatic" or "" (no captions)
+    caption_sha: str = ""  # a digest of the caption file's bytes
+    # True when the caption file is the one the last import read: `transcript`
+    # is then left empty, and transcript_of() reads it when it is needed.
+    transcript_same: bool = False
+    read: object = field(default=None, compare=False, repr=False)
     summary_file: str = ""
     tldr: str | None = None  # None: no summary file
     takeaways: tuple = ()
@@ -99,11 +107,13 @@ def stem(name):
     return name[: -len(INFO_SUFFIX)]
 
 
-def read_video(info_name, siblings, read, known_tags=()):
+def read_video(info_name, siblings, read, known_tags=(), previous=None):
     """The Video of `info_name`, or None for a playlist's or channel's file.
 
     `siblings`: the names of the files beside it (in the same folder);
-    `read(name)`: a file's bytes. Raises VideoError naming the file at fault.
+    `read(name)`: a file's bytes. `previous(video_id)`: what the last import
+    of that video recorded (or None); a caption file it already read is not
+    read again. Raises VideoError naming the file at fault.
     """
     info = load_info(info_name, read(info_name))
     if info.get("_type", "video") != "video":
@@ -135,16 +145,25 @@ def read_video(info_name, siblings, read, known_tags=()):
     outline, outline_from = chapters(info_name, info, description, duration, warnings)
     base = stem(info_name)
     captions = caption_track(base, siblings, info)
-    transcript, kind, language, caption_file = (), "", "", ""
+    transcript, kind, language, caption_file, caption_sha = (), "", "", "", ""
+    transcript_same = False
     if captions:
         caption_file, language, kind = captions
-        transcript = read_captions(caption_file, read(caption_file), duration,
-                                   warnings)  # fmt: skip
-        if kind == "":
-            kind = "automatic" if transcript.auto_generated else "manual"
-        transcript = transcript.segments
+        data = read(caption_file)
+        caption_sha = hashlib.sha256(data).hexdigest()[:32]
+        last = previous(video_id) if previous else None
+        if last and last.get("caption_sha") == caption_sha and last.get("transcript"):
+            # The very file the last import read: its transcript is known (by
+            # its digest); importing.plan() reads it only if it must write it.
+            transcript_same = True
+            kind = kind or last.get("caption_kind", "")
+        else:
+            transcript = read_captions(caption_file, data, duration, warnings)
+            if kind == "":
+                kind = "automatic" if transcript.auto_generated else "manual"
+            transcript = transcript.segments
     else:
-        warnings.append(Warning_(info_name, Problem(0, msg.NO_CAPTIONS)))
+        warnings.append(FileWarning(info_name, Problem(0, msg.NO_CAPTIONS)))
     summary = {}
     summary_file = base + SUMMARY_SUFFIX
     if summary_file in siblings:
@@ -165,6 +184,9 @@ def read_video(info_name, siblings, read, known_tags=()):
         caption_file=caption_file,
         caption_language=language,
         caption_kind=kind,
+        caption_sha=caption_sha,
+        transcript_same=transcript_same,
+        read=read if transcript_same else None,
         warnings=tuple(warnings),
         **summary,
     )
@@ -279,7 +301,7 @@ def chapters(name, info, description, duration, warnings):
         late = [c for c in outline if c.start_seconds > duration]
         if late:
             params = {"count": len(late), "duration": format_timecode(duration)}
-            warnings.append(Warning_(name, Problem(0, msg.CHAPTERS_LATE, params)))
+            warnings.append(FileWarning(name, Problem(0, msg.CHAPTERS_LATE, params)))
         if outline:
             return tuple(outline), "chapters"
     if description.strip():
@@ -289,7 +311,7 @@ def chapters(name, info, description, duration, warnings):
             if error.problem.template != caption_messages.NO_CHAPTERS:
                 params = {"line": error.problem.line, "message": error.problem}
                 warnings.append(
-                    Warning_(name, Problem(0, msg.DESCRIPTION_CHAPTERS, params))
+                    FileWarning(name, Problem(0, msg.DESCRIPTION_CHAPTERS, params))
                 )
             return (), ""
         for chapter in found.chapters:
@@ -342,12 +364,21 @@ def caption_track(base, siblings, info):
     return name, language, kind
 
 
+def transcript_of(video):
+    """The video's transcript segments, reading the caption file if it was
+    skipped (Video.transcript_same)."""
+    if not video.transcript_same:
+        return video.transcript
+    data = video.read(video.caption_file)
+    return read_captions(video.caption_file, data, video.duration_seconds, []).segments
+
+
 def read_captions(name, data, duration, warnings):
     try:
         captions = parse_captions(data, duration_seconds=duration)
     except CaptionError as error:
         raise_in_file(name, error.problem)
-    warnings.extend(Warning_(name, problem) for problem in captions.warnings)
+    warnings.extend(FileWarning(name, problem) for problem in captions.warnings)
     return captions
 
 

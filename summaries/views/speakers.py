@@ -5,6 +5,7 @@ from django.views.generic import ListView
 from ..listings import read as listings
 from ..listings.models import Kind
 from ..models import Speaker
+from ..pagecache.pages import depends_on
 from .mixins import Content, PageMixin, PublishedTalksMixin, crumb
 
 
@@ -31,6 +32,7 @@ class SpeakerDetailView(PublishedTalksMixin, ListView):
 
     def get_queryset(self):
         self.speaker = get_object_or_404(Speaker, slug=self.kwargs["slug"])
+        depends_on(self.request, f"speaker:{self.speaker.pk}")
         return super().get_queryset()
 
     def get_breadcrumbs(self):

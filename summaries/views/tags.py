@@ -5,6 +5,7 @@ from django.views.generic import ListView
 from ..listings import read as listings
 from ..listings.models import Kind
 from ..models import Tag, Talk
+from ..pagecache.pages import depends_on
 from .mixins import Content, PageMixin, PublishedTalksMixin, crumb
 from .slugs import OldSlugRedirectMixin
 
@@ -36,6 +37,7 @@ class TagDetailView(OldSlugRedirectMixin, PublishedTalksMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        depends_on(self.request, f"tag:{self.tag.pk}")
         return super().get_queryset()
 
     def get_breadcrumbs(self):

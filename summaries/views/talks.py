@@ -1,3 +1,4 @@
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -6,9 +7,9 @@ from ..facets import FACET_SIZE, Filters, facets
 from ..listings import read as listings
 from ..listings.models import Kind
 from ..models import Channel, Speaker, Tag, Talk
-from ..pagecache.pages import on_every_serve
+from ..pagecache.pages import depends_on, on_every_serve
 from ..ratings.voting import aggregate_rating, with_ratings
-from ..search import insights
+from ..search import didyoumean, insights
 from ..search.models import SearchEntry
 from ..search.query import Query, RankedTalks
 from ..search.snippets import highlight, snippet
@@ -16,6 +17,15 @@ from ..structured_data import video_object
 from .mixins import Content, PageMixin, PublishedTalksMixin, crumb
 from .preview import StaffPreviewMixin, may_preview
 from .slugs import OldSlugRedirectMixin
+
+
+def transcript_rows(talk):
+    """[(start_seconds, text)]: prefetched rows when a caller fetched them (a
+    staff preview, a review's pending version), else one query for values."""
+    cached = getattr(talk, "_prefetched_objects_cache", {}).get("transcript")
+    if cached is not None:
+        return [(row.start_seconds, row.text) for row in cached]
+    return list(talk.transcript.values_list("start_seconds", "text"))
 
 
 def _cards(ids):
@@ -43,6 +53,7 @@ class TalkListView(PublishedTalksMixin, ListView):
                 page.paginator.count,
                 page.number,
                 bool(self.filters),
+                self.query.text,
             )
         return response
 
@@ -86,6 +97,11 @@ class TalkListView(PublishedTalksMixin, ListView):
             if isinstance(self.object_list, RankedTalks)
             else None
         )
+        if self.query and not context["paginator"].count:
+            context["did_you_mean"] = [
+                (word, f"?{urlencode({'q': word})}")
+                for word in didyoumean.suggest(self.query.text)
+            ]
         context.update(
             query=self.query,
             filters=self.filters,
@@ -128,7 +144,7 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
         return talk.is_public or may_preview(self.request.user)
 
     def get_queryset(self):
-        return with_ratings(Talk.objects.published().for_detail())
+        return with_ratings(Talk.objects.published().for_detail(transcript=False))
 
     def related_talks(self, talk):
         """The stored list of a published talk; a draft previewed by staff
@@ -162,10 +178,17 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
 
     def get_context_data(self, **kwargs):
         talk = self.object
+        # Its own text and figure; related talks share one of its tags.
+        depends_on(
+            self.request,
+            f"talk:{talk.pk}",
+            *(f"tag:{tag.pk}" for tag in talk.tags.all()),
+        )
         return super().get_context_data(
             related_talks=with_ratings(self.related_talks(talk)),
             video_id=talk.youtube_id,
             start=self.start_seconds(),
             mindmap=mindmap.layout(mindmap.for_talk(talk)),
+            transcript=transcript_rows(talk),
             **kwargs,
         )

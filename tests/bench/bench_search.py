@@ -20,7 +20,11 @@ QUERIES = (
     ("2文字", "防災"),
     ("長い語", "書かない窓口"),
     ("複数語", "デジタル 人材"),
+    ("読み", "ぎょうせい"),
 )
+# BENCH_SEARCH_LARGE=1 adds the page at 100,000 talks (several minutes more).
+LARGE = 100_000
+LARGE_GOAL_MS = 150
 ROUNDS = 5
 GOAL_RATIO = 0.25
 
@@ -125,17 +129,21 @@ def measure(label):
 
     client = Client(HTTP_USER_AGENT="Mozilla/5.0 (bench)")
     section = f"search ({label})"
+    judged(section)
 
     generate(100, seed=2)
     small = {query: query_count(client, query) for _, query in QUERIES}
     delete_generated()
 
-    started = time.monotonic()
+    started, cpu = time.monotonic(), time.process_time()
     generate(TALKS, seed=1)
-    took = time.monotonic() - started
+    took, cpu = time.monotonic() - started, time.process_time() - cpu
+    # On a shared machine the wall time counts other work too; this process's
+    # CPU time (database included for SQLite, which runs in-process) does not.
+    report(section, f"generate_talks --count {TALKS}, CPU time", round(cpu, 1), "s")
     report(
         section,
-        f"generate_talks --count {TALKS}",
+        f"generate_talks --count {TALKS} (indexing and analysis included)",
         round(took, 1),
         "s",
         "< 120 s",
@@ -165,13 +173,14 @@ def measure(label):
             scan_times.append(time.perf_counter() - started)
         search, scan = statistics.median(search_times), statistics.median(scan_times)
         ratio = search / scan
+        # Search finds all a scan finds, and more: other spellings, readings.
         report(
             section,
-            f"「{query}」({kind}) matches, search = icontains",
-            f"{found} = {expected_count}",
+            f"「{query}」({kind}) matches, search ⊇ icontains",
+            f"{found} ≥ {expected_count}",
             "",
-            "equal",
-            found == expected_count,
+            "≥",
+            found >= expected_count and found > 0,
         )
         report(
             section, f"「{query}」 search page, rendered", round(search * 1000, 1), "ms"
@@ -194,6 +203,63 @@ def measure(label):
             "equal",
             small[query] == large,
         )
+
+    if os.environ.get("BENCH_SEARCH_LARGE"):
+        generate(LARGE - TALKS, seed=3)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        for kind, query in QUERIES:
+            page(client, query)
+            times = []
+            for _ in range(ROUNDS):
+                cache.clear()
+                started = time.perf_counter()
+                page(client, query)
+                times.append(time.perf_counter() - started)
+            ms = statistics.median(times) * 1000
+            report(
+                section,
+                f"「{query}」({kind}) search page at {LARGE} talks",
+                round(ms, 1),
+                "ms",
+                f"< {LARGE_GOAL_MS} ms",
+                ms < LARGE_GOAL_MS,
+            )
+
+
+def judged(section):
+    """The judged query set (tests/search_judged.py): precision@5, nDCG@10;
+    its talks are removed again before the timings."""
+    from summaries.models import Talk
+    from summaries.search.models import Pin, Synonym
+    from tests.search_judged import (
+        JUDGEMENTS,
+        build,
+        check,
+        precision_ndcg,
+        ranked_titles,
+    )
+
+    build()
+    held = sum(
+        not check(query, first, also, ranked_titles(query))
+        for query, first, also in JUDGEMENTS
+    )
+    precision, ndcg = precision_ndcg()
+    report(
+        section,
+        f"judged set: judgements that hold ({len(JUDGEMENTS)} queries)",
+        f"{held}/{len(JUDGEMENTS)}",
+        "",
+        "all",
+        held == len(JUDGEMENTS),
+    )
+    report(section, "judged set: precision@5", round(precision, 3))
+    report(section, "judged set: nDCG@10", round(ndcg, 3))
+    Pin.objects.all().delete()
+    Synonym.objects.all().delete()
+    for talk in Talk.objects.all():
+        talk.delete()
 
 
 def fresh_postgres(url):

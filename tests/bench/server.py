@@ -21,9 +21,9 @@ def free_port():
 
 
 @contextmanager
-def gunicorn(env, workers=2, log_path=None, app="govdx.wsgi"):
+def gunicorn(env, workers=2, log_path=None, app="govdx.wsgi", port=None):
     """gunicorn with the production config (and a bench hook), on a free port."""
-    port = free_port()
+    port = port or free_port()
     log = open(log_path or os.devnull, "w")  # noqa: SIM115 (closed below)
     command = [
         str(Path(sys.executable).with_name("gunicorn")),

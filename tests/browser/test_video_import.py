@@ -97,3 +97,33 @@ def test_a_file_that_is_no_zip_is_announced(editor_page, tmp_path):
     assert "zip ファイルとして読めません" in alert.inner_text()
     assert_accessible(page)
     assert not Talk.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_import_pages_are_valid_html(client, django_user_model, tmp_path):
+    from tests.html_forms import submit
+
+    from . import tools
+    from .html_checker import check_files
+
+    tools.need_vnu()
+    user = django_user_model.objects.create_user(
+        "video-html", password="correct-horse-battery", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="編集者"))
+    client.force_login(user)
+    url = "/admin/videos/videoimport/upload/"
+    pages = {"upload": client.get(url)}
+    with open(channel_zip(tmp_path), "rb") as file:
+        pages["preview"] = client.post(url, {"file": file, "preview": "1"})
+    pages["done"] = submit(client, pages["preview"], {"confirm": "1"},
+                           form_id="video-confirm-form", url=url)  # fmt: skip
+    pages["list"] = client.get("/admin/videos/videoimport/")
+    files = {}
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        path = tmp_path / f"{name}.html"
+        path.write_bytes(response.content)
+        files[str(path)] = name
+    errors = check_files(list(files))
+    assert {files[f]: m for f, m in errors.items() if m} == {}

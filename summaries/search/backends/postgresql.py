@@ -116,3 +116,18 @@ def holding(tokens):
 def id_list(ids):
     """A subquery listing `ids`, passed as one parameter however many they are."""
     return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
+
+
+def document_counts(tokens):
+    """{token: number of talks whose index holds it}, in one query. Tokens
+    are letters and digits after their mark: no quote can occur inside."""
+    if not tokens:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT k, (SELECT count(*) FROM {TABLE} "
+            "WHERE vector @@ ('''' || k || '''')::tsquery) "
+            "FROM unnest(%s::text[]) k",
+            [list(tokens)],
+        )
+        return dict(cursor.fetchall())

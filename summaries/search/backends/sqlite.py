@@ -96,3 +96,17 @@ def match(entries, terms):
 def id_list(ids):
     """A subquery listing `ids`, passed as one parameter however many they are."""
     return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+
+
+def document_counts(tokens):
+    """{token: number of talks whose index holds it}, in one query. Tokens
+    are letters and digits after their mark: no quote can occur inside."""
+    if not tokens:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT j.value, (SELECT count(*) FROM {TABLE} "
+            f"WHERE {TABLE} MATCH '\"' || j.value || '\"') FROM json_each(%s) j",
+            [json.dumps(list(tokens))],
+        )
+        return dict(cursor.fetchall())

@@ -91,6 +91,12 @@ class TagField {
       this.sync();
     });
     this.entry.addEventListener("keydown", (event) => this.onKey(event));
+    // A tag from elsewhere on the page (the 「提案」 panel, suggestions.js).
+    this.original.addEventListener("tag-input:add", (event) => {
+      event.preventDefault();
+      this.add(event.detail.name);
+      this.sync();
+    });
     this.entry.addEventListener("input", (event) => {
       if (!isComposing(event, this.composing)) {
         this.confirmComplete();

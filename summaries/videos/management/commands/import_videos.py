@@ -18,7 +18,7 @@ from ....importer import known_tags
 from ....management.base import TranslatedCommand
 from ....text import list_separator
 from ...files import DiskFiles, ZipFiles, ZipTooLarge
-from ...importing import apply, describe, describe_warning
+from ...importing import apply, describe, describe_warning, previous_import
 from ...messages import NO_CAPTIONS as NO_CAPTIONS_TEMPLATE
 from ...reading import VideoError, read_video
 
@@ -127,7 +127,8 @@ class Command(TranslatedCommand):
     def import_one(self, files, name, prefix):
         shown = prefix + name
         try:
-            video = read_video(name, files.siblings(name), files.read, self.known)
+            video = read_video(name, files.siblings(name), files.read, self.known,
+                               previous=previous_import)  # fmt: skip
             if video is None:
                 return "skipped"
             outcome = apply(video, update=self.update, source=shown)

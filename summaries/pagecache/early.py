@@ -1,0 +1,141 @@
+"""A cache hit served before the heavy middleware runs.
+
+`CachedPageMiddleware` sits right after the request log. For a GET or HEAD
+of a cached public page (its view is wrapped by `cached_page`) from a reader
+with no session, it looks the page up as `cached_page` would; when the stored
+page is current it answers at once, with the headers the rest of the stack
+added the last time it served such a page in this language (security
+headers, CSP, Permissions-Policy, Vary, Content-Language), learnt from that
+response. Anything else goes down the stack as before: a miss, a stale page,
+staff, an address it does not serve over plain HTTP, a Host not allowed,
+a page with work to do on every serve (a search), or a page with a form for a
+reader who has no CSRF cookie yet (the stack sets one).
+"""
+
+import gzip
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+from . import pages
+
+# Headers each page brings itself (from the stored page or per response).
+OWN = {
+    "content-type",
+    "content-length",
+    "content-encoding",
+    "etag",
+    "cache-control",
+    "link",
+    "x-robots-tag",
+}
+_GZIPPED = {}
+_GZIPPED_MAX = 200
+# (language, has a form) -> [(header, value)], learnt per worker process.
+LEARNT = {}
+
+
+class CachedPageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.serve_early(request)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        self.learn(request, response)
+        return response
+
+    def learn(self, request, response):
+        if (
+            not getattr(response, "_from_page_cache", False)
+            or response.status_code != 200
+            # The CSRF cookie, renewed on every page with a form, is the
+            # reader's own; any other cookie makes the answer personal.
+            or set(response.cookies) - {settings.CSRF_COOKIE_NAME}
+            or response.has_header("Content-Encoding")
+        ):
+            return
+        # Pages with a form are sent private (pages._serve).
+        form = "private" in response.get("Cache-Control", "")
+        language = translation.get_language_from_path(request.path_info)
+        headers = [
+            (name, value) for name, value in response.items() if name.lower() not in OWN
+        ]
+        LEARNT[(language or settings.LANGUAGE_CODE, form)] = headers
+
+    def serve_early(self, request):
+        if request.method not in ("GET", "HEAD") or pages._personal(request):
+            return None
+        if settings.SECURE_SSL_REDIRECT and not request.is_secure():
+            return None
+        try:
+            request.get_host()
+        except DisallowedHost:
+            return None
+        language = (
+            translation.get_language_from_path(request.path_info)
+            or settings.LANGUAGE_CODE
+        )
+        with translation.override(language):
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                return None
+            params = getattr(match.func, "page_params", None)
+            if params is None:
+                return None
+            found = pages.current_entry(request, params)
+            if found is None:
+                return None
+            address, stored = found
+            content, calls = stored[2], stored[4]
+            if calls:
+                return None
+            form = pages.CSRF_PLACEHOLDER.encode() in content
+            learnt = LEARNT.get((language, form))
+            if learnt is None:
+                return None
+            if form:
+                secret = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+                if not (len(secret) == 32 and secret.isalnum() and secret.isascii()):
+                    return None
+                # As CsrfViewMiddleware would: the reader's secret, masked anew.
+                request.META["CSRF_COOKIE"] = secret
+            response = pages.serve(request, address, stored)
+        for name, value in learnt:
+            if not response.has_header(name):
+                response[name] = value
+        if response.status_code == 200:
+            _compress(request, response, address, stored[1])
+        return response
+
+
+def _compress(request, response, address, numbers):
+    """gzip as GZipMiddleware would, once per page version for pages with no
+    reader's token in them."""
+    patch_vary_headers(response, ("Accept-Encoding",))
+    accepts = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    if "gzip" not in accepts or len(response.content) < 200:
+        response["Content-Length"] = str(len(response.content))
+        return
+    private = "private" in response.get("Cache-Control", "")
+    key = (address, numbers)
+    body = None if private else _GZIPPED.get(key)
+    if body is None:
+        body = gzip.compress(response.content, compresslevel=6, mtime=0)
+        if not private:
+            if len(_GZIPPED) >= _GZIPPED_MAX:
+                _GZIPPED.clear()
+            _GZIPPED[key] = body
+    response.content = body
+    response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(body))
+    if response.has_header("ETag"):
+        etag = response["ETag"]
+        if etag.startswith('"'):
+            response["ETag"] = "W/" + etag

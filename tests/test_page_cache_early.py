@@ -1,0 +1,89 @@
+"""A cache hit is answered before the heavy middleware, with the same bytes
+and headers the whole stack gives."""
+
+import gzip
+from unittest import mock
+
+import pytest
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import make_talk
+
+pytestmark = pytest.mark.django_db
+
+SKIPPED = {"Date", "Set-Cookie"}
+
+
+def stack_calls():
+    """Counts the requests the session middleware (mid-stack) sees."""
+    return mock.patch.object(
+        SessionMiddleware,
+        "process_request",
+        autospec=True,
+        side_effect=SessionMiddleware.process_request,
+    )
+
+
+def headers(response):
+    return {k: v for k, v in response.items() if k not in SKIPPED}
+
+
+@pytest.mark.parametrize("url", ["/talks/", "/en/talks/", "/tags/", "/feed/"])
+def test_a_hit_skips_the_stack_and_answers_the_same(url):
+    make_talk(tags=["防災"])
+    first = Client().get(url)  # rendered through the stack
+    second = Client().get(url)  # a hit through the stack: the headers learnt
+    with stack_calls() as seen:
+        third = Client().get(url)
+    assert seen.call_count == 0
+    assert third.status_code == 200
+    assert third.content == second.content == first.content
+    assert headers(third) == headers(second)
+    assert "Content-Security-Policy" in third and "X-Frame-Options" in third
+
+
+def test_a_page_with_a_form_is_answered_early_only_to_readers_with_a_csrf_cookie():
+    talk = make_talk()
+    url = talk.get_absolute_url()
+    reader = Client(enforce_csrf_checks=True)
+    reader.get(url)
+    reader.get(url)
+    assert "csrftoken" in reader.cookies
+    with stack_calls() as seen:
+        page = reader.get(url)
+        Client().get(url)  # no cookie yet: down the stack, which sets one
+    assert seen.call_count == 1
+    token = page.content.decode().split('name="csrfmiddlewaretoken" value="')[1][:64]
+    vote = reader.post(
+        reverse("summaries:talk-rate", args=[talk.slug]),
+        {"score": 5, "csrfmiddlewaretoken": token},
+    )
+    assert vote.status_code == 303  # the reader's own token, accepted
+
+
+def test_an_early_hit_is_compressed_as_the_stack_would():
+    make_talk()
+    for _ in range(2):
+        plain = Client().get("/talks/", HTTP_ACCEPT_ENCODING="gzip")
+    with stack_calls() as seen:
+        early = Client().get("/talks/", HTTP_ACCEPT_ENCODING="gzip")
+    assert seen.call_count == 0
+    assert early["Content-Encoding"] == plain["Content-Encoding"] == "gzip"
+    assert gzip.decompress(early.content) == gzip.decompress(plain.content)
+    assert early["ETag"] == plain["ETag"]
+    again = Client().get(
+        "/talks/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=early["ETag"]
+    )
+    assert again.status_code == 304
+
+
+def test_a_change_is_never_answered_early():
+    talk = make_talk("古い題名")
+    for _ in range(2):
+        Client().get("/talks/")
+    talk.title = "新しい題名"
+    talk.save()
+    page = Client().get("/talks/").content.decode()
+    assert "新しい題名" in page and "古い題名" not in page
