@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('summaries', '0012_review_expires_at'),
+        ('summaries', '0013_merge_realsize_review'),
     ]
 
     operations = [
