@@ -16,6 +16,7 @@ def test_the_benchmark_urlconf_serves_the_site_and_the_bare_view(rf):
     assert resolve("/talks/", urlconf="tests.bench.urls").url_name == "talk-list"
 
 
+@pytest.mark.django_db  # the site's middleware may read the database
 def test_the_floor_is_served_with_no_middleware_beside_the_site(settings):
     """tests.bench.wsgi: /__bench__/floor/ skips every middleware (no security
     headers, no request log), the rest is the site as production serves it."""
