@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from summaries.talk_parts import replace
 from tests.factories import make_talk
@@ -55,9 +56,12 @@ def assert_long_fields_accessible(page):
 
 
 def press(page, locator, key="Enter"):
+    """Press `key` on a link or button that loads a page, and wait for that
+    page: `wait_for_load_state()` alone returns at once while the old page is
+    still loaded, and a slow save (3,000 segments) was then read too early."""
     locator.focus()
-    page.keyboard.press(key)
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press(key)
 
 
 def test_captions_upload_preview_confirm_by_keyboard(editor_page, tmp_path):
@@ -158,6 +162,5 @@ def test_the_reader_filters_the_transcript(page):
     assert_accessible(page)
     page.keyboard.press("Control+a")
     page.keyboard.press("Backspace")
-    page.wait_for_function(
-        "document.querySelectorAll('ol.transcript__list > li[hidden]').length === 0"
-    )
+    # A locator, not wait_for_function: the page's CSP forbids eval.
+    expect(page.locator("ol.transcript__list > li[hidden]")).to_have_count(0)

@@ -105,6 +105,7 @@ def test_submit_approve_and_see_it_live_then_send_back(people):
 
     approver.goto(reverse("admin:summaries_talk_changelist"))
     approver.get_by_role("link", name="レビュー待ち").first.click()
+    approver.wait_for_load_state()
     assert "決裁を待つ講演" in approver.content()
     no_violations(approver, "#result_list")
     approver.goto(reverse("admin:summaries_talk_review", args=[talk.pk]))
@@ -132,6 +133,7 @@ def test_submit_approve_and_see_it_live_then_send_back(people):
     change(editor, second)
     assert "差し戻されています。" in editor.content()
     editor.get_by_role("link", name="レビュー画面").click()
+    editor.wait_for_load_state()
     assert "要点を3つ以上にしてください" in editor.content()
     no_violations(editor, "#content-main")
     assert reader_status(second) == 404
