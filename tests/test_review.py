@@ -20,7 +20,7 @@ from summaries.history import versions_of
 from summaries.models import Tag, Talk
 from summaries.review.models import ReviewEvent, Submission
 from summaries.roles import APPROVERS, EDITORS
-from tests.factories import make_channel, make_talk
+from tests.factories import make_channel, make_speaker, make_talk
 from tests.html_forms import submit
 
 pytestmark = [
@@ -514,3 +514,38 @@ def test_a_due_change_that_cannot_be_applied_never_fails_a_reader(
     assert Talk.objects.get(pk=talk.pk).change_due_at is None
     thread = approver_client.get(review_url(talk)).content.decode()
     assert "予定の日時に反映できませんでした。" in thread
+
+
+def test_names_live_talks_show_are_for_approvers_when_approval_is_required(
+    editor_client, approver_client
+):
+    """Renaming a tag, speaker or channel changes every talk showing it."""
+    live, draft_only = (
+        Tag.objects.create(name="防災"),
+        Tag.objects.create(name="下書き用"),
+    )
+    make_talk("公開中の講演", tags=[live])
+    make_talk("下書き", tags=[draft_only], status=Talk.Status.DRAFT)
+    url = reverse("admin:summaries_tag_change", args=[live.pk])
+    page = editor_client.get(url).content.decode()
+    assert "名前の変更と削除は「承認者」グループの人が行います。" in page
+    assert 'name="name"' not in page  # read only
+    response = editor_client.post(url, {"name": "災害", "slug": "saigai"})
+    assert response.status_code == 403
+    live.refresh_from_db()
+    assert live.name == "防災"
+    # A tag no reader sees is the editor's to rename, as before.
+    other = reverse("admin:summaries_tag_change", args=[draft_only.pk])
+    editor_client.post(other, {"name": "下書きの名前", "slug": "shitagaki"})
+    draft_only.refresh_from_db()
+    assert draft_only.name == "下書きの名前"
+    # Approvers rename live ones.
+    approver_client.post(url, {"name": "災害", "slug": "saigai"})
+    live.refresh_from_db()
+    assert live.name == "災害"
+    speaker = make_talk("講演", speakers=[make_speaker("宮坂")]).speakers.get()
+    speaker_url = reverse("admin:summaries_speaker_change", args=[speaker.pk])
+    assert editor_client.post(speaker_url, {"name": "別名"}).status_code == 403
+    channel = Talk.objects.get(title="公開中の講演").channel
+    channel_url = reverse("admin:summaries_channel_delete", args=[channel.pk])
+    assert editor_client.post(channel_url, {"post": "yes"}).status_code == 403

@@ -72,6 +72,7 @@ class MergeForm(forms.Form):
 class TagAdmin(TalkCountMixin, admin.ModelAdmin):
     form = TagForm
     count_lookup = "tagged_talks"
+    talk_lookup = "tags"
     list_display = ["name", "slug", "talk_count"]
     search_fields = ["name", "key"]
     ordering = ["name"]
