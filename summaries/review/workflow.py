@@ -214,7 +214,9 @@ def apply_due(sender=None, now=None, **kwargs):
     now = now or timezone.now()
     with transaction.atomic():
         due = (
-            Submission.objects.select_for_update(skip_locked=True)
+            # Lock the submissions only: PostgreSQL refuses FOR UPDATE on the
+            # nullable side of the outer joins to the people.
+            Submission.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(state=Submission.State.APPROVED, apply_at__lte=now)
             .select_related("author", "decided_by")
             .order_by("apply_at", "pk")
