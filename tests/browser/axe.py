@@ -22,3 +22,9 @@ def describe(results):
         for node in violation["nodes"][:5]:
             lines.append(f"    {', '.join(map(str, node['target']))}: {node['html']}")
     return "\n".join(lines)
+
+
+def assert_accessible(page):
+    """No WCAG 2.2 AA violation on the whole page."""
+    results = run_axe(page)
+    assert results.violations_count == 0, describe(results)

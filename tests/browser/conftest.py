@@ -117,3 +117,25 @@ def pytest_terminal_summary(terminalreporter):
     for reason in sorted(reasons):
         terminalreporter.write_sep("!", "BROWSER TESTS SKIPPED", yellow=True)
         terminalreporter.write_line(reason.removeprefix("Skipped: "))
+
+
+@pytest.fixture
+def editor_page(page, django_user_model):
+    """`page` logged in as a member of the 編集者 group (a session cookie made
+    by Django's test client, so no login form is typed)."""
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from summaries.roles import EDITORS
+
+    user = django_user_model.objects.create_user(
+        "browser-editor", password="correct-horse-battery", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=EDITORS))
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value,
+          "url": page.base_url}]
+    )  # fmt: skip
+    return page

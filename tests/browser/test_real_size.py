@@ -2,9 +2,6 @@
 (upload, preview, confirm), editing a long transcript in its text area, and
 the reader's transcript filter; axe's WCAG 2.2 AA rules on each."""
 
-import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -12,7 +9,7 @@ from summaries.talk_parts import replace
 from tests.factories import make_talk
 from tests.test_import_captions import CHAPTERS, VTT
 
-from .axe import WCAG_22_AA, describe, run_axe
+from .axe import WCAG_22_AA, assert_accessible, describe
 
 # The talk change form's own fields (Django's date widgets, the inline rows)
 # are the admin walkthrough's; here, the text areas this work added.
@@ -22,26 +19,6 @@ LONG_FIELDS = [
     ["#id_highlights_lines"],
     ["#id_transcript_lines"],
 ]
-
-
-@pytest.fixture
-def editor_page(page, django_user_model):
-    user = django_user_model.objects.create_user(
-        "captions", password="correct-horse-battery", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="編集者"))
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value,
-          "url": page.base_url}]
-    )  # fmt: skip
-    return page
-
-
-def assert_accessible(page):
-    results = run_axe(page)
-    assert results.violations_count == 0, describe(results)
 
 
 def assert_long_fields_accessible(page):

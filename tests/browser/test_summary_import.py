@@ -1,34 +1,10 @@
 """The admin's import page in a real browser: keyboard only, and axe's WCAG 2.2
 AA rules on the form, the preview and an error."""
 
-import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
-
 from summaries.models import Talk
 from tests.summary_samples import FULL
 
-from .axe import describe, run_axe
-
-
-@pytest.fixture
-def editor_page(page, django_user_model):
-    user = django_user_model.objects.create_user(
-        "importer", password="correct-horse-battery", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="編集者"))
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value,
-          "url": page.base_url}]
-    )  # fmt: skip
-    return page
-
-
-def assert_accessible(page):
-    results = run_axe(page)
-    assert results.violations_count == 0, describe(results)
+from .axe import assert_accessible
 
 
 def test_an_editor_imports_a_summary_with_the_keyboard(editor_page):

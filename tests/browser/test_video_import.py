@@ -6,34 +6,13 @@ import zipfile
 
 import pytest
 from django.contrib.auth.models import Group
-from django.test import Client
 
 from summaries.models import Tag, Talk
 from tests.video_samples import write_video
 
-from .axe import describe, run_axe
+from .axe import assert_accessible
 
 TLDR = "架空市が窓口の手続きをオンラインにまとめ、住民の声で毎月改善した取り組みです。"
-
-
-@pytest.fixture
-def editor_page(page, django_user_model):
-    user = django_user_model.objects.create_user(
-        "video-editor", password="correct-horse-battery", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="編集者"))
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value,
-          "url": page.base_url}]
-    )  # fmt: skip
-    return page
-
-
-def assert_accessible(page):
-    results = run_axe(page)
-    assert results.violations_count == 0, describe(results)
 
 
 def channel_zip(tmp_path):
