@@ -233,9 +233,13 @@ def update_related(moved):
     if not moved:
         return
     ranking = _ranking(timezone.now())
+    affected = {talk for talk in moved if talk in ranking}
+    if len(affected) > RERANK_ALL_OVER:
+        # Every list is ranked again anyway: skip finding whom each moved
+        # talk would enter, which costs moved × talks sharing a tag.
+        return rebuild_related(ranking)
     tags_of = _tags_of(moved)
     _load_postings(ranking, [tag for tags in tags_of.values() for tag in tags])
-    affected = {talk for talk in moved if talk in ranking}
     for batch in chunks(moved):
         affected.update(
             RelatedTalk.objects.filter(related__in=batch).values_list(
@@ -289,8 +293,9 @@ def _members(ranking, tag):
     ]
 
 
-def rebuild_related():
-    ranking = _ranking(timezone.now())
+def rebuild_related(ranking=None):
+    if ranking is None:
+        ranking = _ranking(timezone.now())
     tags_of = _tags_of()
     _load_postings(ranking, [tag for tags in tags_of.values() for tag in tags])
     RelatedTalk.objects.all().delete()

@@ -46,22 +46,25 @@ def tier_token(token, tier):
     return chr(TIER + tier) + token
 
 
+# The analyser writes the index's keys as tokens straight away.
+MARKS = (WORD, READING, PAIR, JOIN)
+
+
 def field_tokens(texts_by_tier, rest):
     """The key tokens of a talk: `texts_by_tier` maps a tier number (1 = title)
     to its texts; `rest` are the other analysed texts (tier 0)."""
     found = set()
     for tier, texts in texts_by_tier.items():
-        keys = set().union(*(index_terms(text) for text in texts if text))
-        for key in keys:
-            token = _token(key)
-            if token is None:
-                continue
-            found.add(token)
-            if token[0] != PAIR:
-                found.add(tier_token(token, tier))
+        tokens = set()
+        for text in texts:
+            if text:
+                tokens |= index_terms(text, marks=MARKS)
+        found |= tokens
+        mark = chr(TIER + tier)
+        found.update([mark + token for token in tokens if token[0] != PAIR])
     for text in rest:
         if text:
-            found.update(filter(None, map(_token, index_terms(text))))
+            found |= index_terms(text, marks=MARKS)
     return found
 
 

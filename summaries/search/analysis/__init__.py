@@ -15,10 +15,19 @@ processes on one machine share it.
 """
 
 from .analyser import Token, dictionary, hiragana, is_kana, tokens, units
-from .keys import MAX_SPAN, MIN_READING, QueryKeys, TermKeys, index_terms, query_keys
+from .keys import (
+    KEY_MARKS,
+    MAX_SPAN,
+    MIN_READING,
+    QueryKeys,
+    TermKeys,
+    index_terms,
+    query_keys,
+)
 from .phrases import Phrase, Sentence, compound_nouns, noun_phrases, sentences
 
 __all__ = [
+    "KEY_MARKS",
     "MAX_SPAN",
     "MIN_READING",
     "Phrase",

@@ -202,6 +202,19 @@ def _analyse(text):
 # Unknown words share ids, so they are looked up by their surface too.
 _units = {}
 _UNKNOWN = object()
+# Index keys are letters and digits only (a backend stores them as tokens): a
+# unit whose normal form or surface holds anything else is a break there,
+# decided once per word here rather than once per key.
+_WORDLIKE = re.compile(r"[^\W_]+")
+
+
+def _index_unit(entry):
+    kind = entry.kind
+    if kind != "space" and not (
+        _WORDLIKE.fullmatch(entry.normal) and _WORDLIKE.fullmatch(entry.folded)
+    ):
+        kind = "symbol"
+    return (entry.normal, entry.reading, kind, entry.folded)
 
 
 def _word_units(morpheme):
@@ -215,7 +228,7 @@ def _word_units(morpheme):
         else:
             entry = _entry(morpheme, morpheme.surface())
             found = _units[word_id] = tuple(
-                (unit.normal, unit.reading, unit.kind, unit.folded)
+                _index_unit(unit)
                 for unit in (part for _length, part in entry.parts or ((0, entry),))
             )
     if found is _UNKNOWN:
@@ -223,16 +236,14 @@ def _word_units(morpheme):
         found = _units.get(key)
         if found is None:
             entry = _entry(morpheme, key[1])
-            found = _units[key] = (
-                (entry.normal, entry.reading, entry.kind, entry.folded),
-            )
+            found = _units[key] = (_index_unit(entry),)
     return found
 
 
 def unit_lines(text):
     """For each line of text, its A units as (normal, reading, kind, folded
-    surface): the fast
-    path for index keys, which need no offsets and no surface."""
+    surface): the fast path for index keys, which need no offsets. A unit
+    holding other than letters and digits has the kind `symbol` here."""
     tokenize = _tokenizer().tokenize
     known = _units.get
     for _offset, piece in _pieces(text):

@@ -31,6 +31,7 @@ from ..tokens import runs
 from .analyser import BREAKS, FUNCTION, hiragana, is_kana, unit_lines, units
 
 __all__ = [
+    "KEY_MARKS",
     "MAX_SPAN",
     "MIN_READING",
     "QueryKeys",
@@ -48,34 +49,41 @@ NAMING = frozenset({"noun", "proper", "suffix"})
 INFLECTED = frozenset({"verb", "adjective"})
 
 
-def _line_keys(line, keys, max_span):
+# How each kind of key is written: the mark before a normal form, before a
+# reading, before a pair, and between a pair's two words. The search index
+# asks for its own marks (`wordkeys`) and gets its tokens with no rewriting.
+KEY_MARKS = ("n:", "r:", "p:", "|")
+
+
+def _line_keys(line, keys, max_span, marks):
     """Add the keys of one line's units, (normal, reading, kind, surface) each."""
     segment = []
     for unit in line:
         kind = unit[2]
         if kind in BREAKS:
-            _segment_keys(segment, keys, max_span)
+            _segment_keys(segment, keys, max_span, marks)
             segment = []
         elif kind != "space":
             segment.append(unit)
-    _segment_keys(segment, keys, max_span)
+    _segment_keys(segment, keys, max_span, marks)
 
 
-def _segment_keys(segment, keys, max_span):
+def _segment_keys(segment, keys, max_span, marks):
     add = keys.add
+    word, read, pair, join = marks
     previous = None
     for start, (normal, reading, kind, surface) in enumerate(segment):
         if kind in FUNCTION:
             continue
         if previous is not None:
-            add(f"p:{previous}|{normal}")
+            add(pair + previous + join + normal)
         previous = normal
-        add("n:" + normal)
+        add(word + normal)
         inflected = kind in INFLECTED
         if inflected and surface != normal:
-            add("n:" + surface)
+            add(word + surface)
         if kind in NAMING and len(reading) >= MIN_READING:
-            add("r:" + reading)
+            add(read + reading)
         for more_normal, more_reading, more_kind, more_surface in segment[
             start + 1 : start + max_span
         ]:
@@ -85,21 +93,24 @@ def _segment_keys(segment, keys, max_span):
             # A span reads as kana only when each of its units does.
             reading = reading + more_reading if reading and more_reading else ""
             if more_kind not in FUNCTION:
-                add("n:" + normal)
+                add(word + normal)
                 # 取り組み read as the verbs 取る+組む: the noun 取組 (whose
                 # normal form is 取り組み) finds it by the span as written.
                 if inflected and surface != normal:
-                    add("n:" + surface)
+                    add(word + surface)
                 if more_kind in NAMING and len(reading) >= MIN_READING:
-                    add("r:" + reading)
+                    add(read + reading)
 
 
-def index_terms(text, max_span=MAX_SPAN):
-    """The set of `n:`, `r:` and `p:` keys of one field's text."""
+def index_terms(text, max_span=MAX_SPAN, marks=KEY_MARKS):
+    """The set of `n:`, `r:` and `p:` keys of one field's text (written with
+    `marks` instead when given). Units holding other than letters and digits
+    are breaks (`unit_lines`), so every key is letters and digits after its
+    mark."""
     keys = set()
     for line in unit_lines(text):
-        _line_keys(line, keys, max_span)
-    keys.discard("n:")
+        _line_keys(line, keys, max_span, marks)
+    keys.discard(marks[0])
     return keys
 
 
