@@ -82,6 +82,8 @@ def describe(problem):
     message = gettext(problem.template)
     if problem.params:
         message %= problem.params_as_text(list_separator())
+    if not problem.line:
+        return message  # the text as a whole, or an item not in it yet
     return gettext("%(line)d行目: %(message)s") % {
         "line": problem.line,
         "message": message,

@@ -8,6 +8,7 @@ shown instead of importing.
 
 import hashlib
 import json
+from dataclasses import replace
 
 from django import forms
 from django.contrib import messages
@@ -25,9 +26,13 @@ from ..body_limits import body_limit
 from ..importer import apply, check, describe, find_existing, known_tags, new_slug
 from ..models import Channel, Tag
 from ..review.gate import submit_or_apply
+from ..search.editing import suggest
+from ..search.suggestions import talk_fields
 from ..summary_format import SummaryError, decode, parse, render
+from ..summary_format.data import KeywordData, TimedData
 from ..summary_format.rendering import timecode
 from ..text import fold, format_timecode
+from .suggestions import LIMITS
 
 LARGEST_FILE = 2 * 1024 * 1024  # what the form can carry back as text
 # The whole request: a file up to LARGEST_FILE with the form's fields, or the
@@ -141,12 +146,30 @@ class SummaryImportMixin:
             context["error"] = describe(error.problem)
             context["error_line"] = _line(text, error.problem.line)
             return None
+        if "accept" in request.POST:
+            # A suggestion the editor pressed goes into the text, which is
+            # previewed again: nothing is imported until they confirm.
+            try:
+                parsed, context["accepted"] = _accepted(parsed, request.POST["accept"])
+            except SummaryError as error:
+                context["error"] = describe(error.problem)
+                return None
+            except ValueError:
+                context["error"] = _(
+                    "提案の形が正しくありません。もう一度「内容を確認する」を押して、"
+                    "表示された提案から選んでください。"
+                )
+                return None
+            # Read back as the confirmation will read it: the same preview.
+            text = render(parsed.talk)
+            parsed = parse(text, known_tags())
         preview = _preview(parsed, update)
         if "confirm" in request.POST and data["digest"] == preview["digest"]:
             return self.confirm(request, parsed, update)
         if "confirm" in request.POST:
             context["changed"] = True
         context["preview"] = preview
+        context["suggestions"] = import_suggestions(parsed.talk)
         context["form"] = _refilled(
             form, text=text, source=source, digest=preview["digest"]
         )
@@ -214,6 +237,78 @@ class SummaryImportMixin:
         self.message_user(request, message % values, level)
         opts = self.model._meta
         return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", talk.pk)
+
+
+def import_suggestions(talk):
+    """[(kind, heading, [(shown, accept value)])]: what `suggest` offers for
+    the text being imported (tags, keywords, highlights), less what it holds."""
+    fields = talk_fields(
+        title=talk.title,
+        tldr=talk.tldr,
+        takeaways=[item.text for item in talk.takeaways],
+        questions=[(item.text, item.answer) for item in talk.questions],
+    )
+    held = {
+        "tags": {fold(name) for name in talk.tags},
+        "keywords": {fold(item.text) for item in talk.keywords},
+        "highlights": {fold(item.text) for item in talk.highlights},
+    }
+    segments = [(row.start_seconds, row.text) for row in talk.transcript]
+    found = []
+    for kind, heading in SUGGESTED:
+        if kind == "highlights" and not segments:
+            continue
+        items = suggest(
+            None, kind, limit=LIMITS[kind], fields=fields, segments=segments
+        )
+        offered = []
+        for item in items:
+            if kind == "highlights":
+                seconds, text = item
+                shown = f"{format_timecode(seconds)} {' '.join(text.split())}"
+                value, key = f"{seconds} {' '.join(text.split())}", text
+            else:
+                shown = value = key = item
+            if fold(key) not in held[kind]:
+                offered.append((shown, f"{kind}:{value}"))
+        if offered:
+            found.append((kind, heading, offered))
+    return found
+
+
+SUGGESTED = (
+    ("tags", gettext_lazy("タグ")),
+    ("keywords", gettext_lazy("キーワード")),
+    ("highlights", gettext_lazy("ハイライト")),
+)
+
+
+def _accepted(parsed, value):
+    """(the text's talk with the suggestion `value` added, what was added):
+    `value` is `kind:text`, a highlight's text led by its second."""
+    kind, _sep, text = value.partition(":")
+    text = " ".join(text.split())
+    talk = parsed.talk
+    if kind == "highlights":
+        seconds, _sep, text = text.partition(" ")
+        if not seconds.isascii() or not seconds.isdigit() or not text:
+            kind = ""
+    if kind not in dict(SUGGESTED) or not text:
+        raise ValueError(value)
+    if kind == "tags":
+        talk = replace(talk, tags=(*talk.tags, text))
+        said = _("タグ「%s」をテキストに加えました。")
+    elif kind == "keywords":
+        talk = replace(talk, keywords=(*talk.keywords, KeywordData(text)))
+        said = _("キーワード「%s」をテキストに加えました。")
+    else:
+        row = TimedData(int(seconds), text)
+        highlights = sorted((*talk.highlights, row), key=lambda r: r.start_seconds)
+        talk = replace(talk, highlights=tuple(highlights))
+        text = f"{format_timecode(row.start_seconds)} {text}"
+        said = _("ハイライト「%s」をテキストに加えました。")
+    check(talk)
+    return replace(parsed, talk=talk), said % isolate(text)
 
 
 def _refilled(form, **values):

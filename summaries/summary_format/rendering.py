@@ -19,9 +19,7 @@ from .layout import (
     TAGS,
     TAKEAWAYS,
     TRANSCRIPTS,
-    heading_of,
 )
-from .tags import SPACED
 
 
 def render(talk):
@@ -71,8 +69,10 @@ def render(talk):
         blocks += [RATING, figure if votes is None else f"{figure} ({votes} votes)"]
     if talk.tags:
         line = "、".join(talk.tags)
-        if len(talk.tags) == 1 and (SPACED.search(line) or heading_of(line)):
-            line += "、"  # "Open Data" or "Q&A" alone: the 、 says "these are tags"
+        if len(talk.tags) == 1:
+            # A tag alone: the 、 says "these are tags", not a run to cut into
+            # known tags ("Open Data", "Q&A", or one the site does not know).
+            line += "、"
         blocks.append(f"{TAGS}\n{line}")
     return "\n\n".join(blocks) + "\n"
 
