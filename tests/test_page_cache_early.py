@@ -63,6 +63,22 @@ def test_a_page_with_a_form_is_answered_early_only_to_readers_with_a_csrf_cookie
     assert vote.status_code == 303  # the reader's own token, accepted
 
 
+def test_readers_whose_browsers_ask_for_gzip_are_answered_early(monkeypatch):
+    """Every browser sends Accept-Encoding: gzip. The headers are learnt from a
+    compressed response too, or no browser would ever get an early hit."""
+    from summaries.pagecache import early
+
+    monkeypatch.setattr(early, "LEARNT", {})
+    make_talk()
+    for _ in range(2):
+        Client().get("/talks/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    with stack_calls() as seen:
+        page = Client().get("/talks/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert seen.call_count == 0
+    assert page.status_code == 200 and page["Content-Encoding"] == "gzip"
+    assert "Content-Security-Policy" in page
+
+
 def test_an_early_hit_is_compressed_as_the_stack_would():
     make_talk()
     for _ in range(2):

@@ -57,7 +57,6 @@ class CachedPageMiddleware:
             # The CSRF cookie, renewed on every page with a form, is the
             # reader's own; any other cookie makes the answer personal.
             or set(response.cookies) - {settings.CSRF_COOKIE_NAME}
-            or response.has_header("Content-Encoding")
         ):
             return
         # Pages with a form are sent private (pages._serve).

@@ -29,17 +29,19 @@ class SearchEntry(models.Model):
         related_name="search_entry",
         verbose_name=_("講演"),
     )
+    # The ranked fields first, folded: where a term stands decides its rank
+    # (title, then tags, TL;DR, takeaways, Q&A; see `wordkeys.TIERS`). The
+    # long columns come last: SQLite reads a column behind them only by
+    # walking the row's overflow pages (migration 0005).
     head = models.TextField(_("タイトルとタグ（正規化）"))
-    body = models.TextField(_("本文（正規化）"))
-    text = models.TextField(
-        _("本文"), help_text=_("抜粋の表示に使う元の本文。1行に1項目。")
-    )
-    # The ranked fields on their own, folded: where a term stands decides its
-    # rank (title, then tags, TL;DR, takeaways, Q&A; see `wordkeys.TIERS`).
     title = models.TextField(_("タイトル（正規化）"), blank=True, default="")
     tldr = models.TextField(_("要約（正規化）"), blank=True, default="")
     takeaways = models.TextField(_("要点（正規化）"), blank=True, default="")
     qa = models.TextField(_("質疑応答（正規化）"), blank=True, default="")
+    body = models.TextField(_("本文（正規化）"))
+    text = models.TextField(
+        _("本文"), help_text=_("抜粋の表示に使う元の本文。1行に1項目。")
+    )
     keys = models.TextField(
         _("語のキー"),
         blank=True,
