@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ..models import Talk
-from .models import FacetCount, Listing
+from .models import FacetCount, Kind, Listing
 from .related import SHOWN
 
 
@@ -117,6 +117,26 @@ def top(kind, size, now=None, due_later=None):
         ((value, n) for value, n in public if n > 0), key=lambda row: (-row[1], row[0])
     )
     return public if size is None else public[:size]
+
+
+def counts_among(talks, size, skip_tags=()):
+    """{kind: [(value, count)]}: the tags, speakers and channels (the `size`
+    most frequent of each) and the years of `talks` (a subquery of public
+    talks' ids, such as the ids a search found), in one query over their
+    listing rows (the unique index on talk, kind and value covers it).
+    `skip_tags`: tag ids (or a subquery of them) left out: tags chosen."""
+    rows = Listing.objects.filter(talk__in=talks).exclude(kind=Kind.ALL)
+    if skip_tags:
+        rows = rows.exclude(kind=Kind.TAG, value__in=skip_tags)
+    found = {kind: [] for kind in (Kind.TAG, Kind.SPEAKER, Kind.CHANNEL, Kind.YEAR)}
+    counted = rows.values_list("kind", "value").annotate(n=Count("pk")).order_by()
+    for kind, value, n in counted:
+        found[kind].append((value, n))
+    for kind, counted in found.items():
+        counted.sort(key=lambda row: (-row[1], row[0]))
+        if kind != Kind.YEAR:
+            del counted[size:]
+    return found
 
 
 def with_public_counts(records, kind, now=None):

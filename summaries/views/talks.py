@@ -106,13 +106,34 @@ class TalkListView(PublishedTalksMixin, ListView):
             query=self.query,
             filters=self.filters,
             facets=facets(
-                matches, self.filters, self.request.GET, found, self.stored_counts()
+                matches,
+                self.filters,
+                self.request.GET,
+                found,
+                self.stored_counts(found),
             ),
         )
         return context
 
-    def stored_counts(self):
-        """The unfiltered list's filter counts, from FacetCount (None otherwise)."""
+    def stored_counts(self, found=None):
+        """The filter counts from the stored listings: the unfiltered list's
+        from FacetCount; a search's (`found`: its ids) from its talks' listing
+        rows in one query, unless a speaker, channel or year is chosen (each
+        of those is counted without its own filter: facets.py). None otherwise."""
+        filters = self.filters
+        if found is not None and not (
+            filters.speaker or filters.channel or filters.year
+        ):
+            chosen = Tag.objects.filter(slug__in=filters.tags).values("pk")
+            counts = listings.counts_among(
+                found, FACET_SIZE, skip_tags=chosen if filters.tags else ()
+            )
+            return {
+                Tag: counts[Kind.TAG],
+                Speaker: counts[Kind.SPEAKER],
+                Channel: counts[Kind.CHANNEL],
+                "year": counts[Kind.YEAR],
+            }
         if not self.get_listing():
             return None
         due_later = listings.scheduled()
