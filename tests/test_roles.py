@@ -63,9 +63,40 @@ def test_the_editors_group_holds_exactly_those_rights():
     assert held == expected
 
 
-def test_the_approvers_constant_equals_what_its_migration_granted():
-    frozen = importlib.import_module("summaries.review.migrations.0002_approvers_group")
-    assert frozen.APPROVER_PERMISSIONS == roles.APPROVER_PERMISSIONS
+def test_the_approvers_constant_equals_what_its_migrations_granted():
+    granted = {}
+    for module, constant in (
+        ("summaries.review.migrations.0002_approvers_group", "APPROVER_PERMISSIONS"),
+        (
+            "summaries.review.migrations.0003_approvers_manage_synonyms_pins",
+            "APPROVER_PERMISSIONS_ADDED",
+        ),
+    ):
+        frozen = getattr(importlib.import_module(module), constant)
+        for label, names in roles.codenames(frozen).items():
+            granted.setdefault(label, set()).update(names)
+    constant = {
+        label: set(names)
+        for label, names in roles.codenames(roles.APPROVER_PERMISSIONS).items()
+    }
+    assert constant == granted
+
+
+@pytest.mark.django_db
+def test_approvers_may_do_all_that_editors_may():
+    """An approver edits as an editor does (and decides on submissions): the
+    synonyms and pins given to editors later were once missing here."""
+
+    def held(name):
+        group = Group.objects.get(name=name)
+        return {
+            (perm.content_type.app_label, perm.codename)
+            for perm in group.permissions.select_related("content_type")
+        }
+
+    missing = held(roles.EDITORS) - held(roles.APPROVERS)
+    assert not missing
+    assert ("search", "change_synonym") in held(roles.APPROVERS)
 
 
 @pytest.mark.django_db
