@@ -549,3 +549,26 @@ def test_names_live_talks_show_are_for_approvers_when_approval_is_required(
     channel = Talk.objects.get(title="公開中の講演").channel
     channel_url = reverse("admin:summaries_channel_delete", args=[channel.pk])
     assert editor_client.post(channel_url, {"post": "yes"}).status_code == 403
+
+
+def test_a_save_that_changes_nothing_readers_see_needs_no_approval(editor_client):
+    """A live talk's form saved as it was, or its summary text imported again:
+    nothing to decide on, so no submission waits in the queue."""
+    from summaries.summary_format import render
+    from summaries.importer import to_data
+
+    talk = make_talk("そのままの講演", tldr="変えない要約。", takeaways=2)
+    save(editor_client, talk, {})
+    assert not Submission.objects.exists()
+
+    text = render(to_data(talk))
+    url = reverse("admin:summaries_talk_import")
+    preview = editor_client.post(url, {"text": text, "update": "on", "preview": "1"})
+    response = submit(editor_client, preview, {"confirm": "1"}, url=url)
+    assert response.status_code == 302
+    assert not Submission.objects.exists()
+    talk.refresh_from_db()
+    assert talk.tldr == "変えない要約。"
+
+    save(editor_client, talk, {"tldr": "変えた要約。"})  # a real change still waits
+    assert Submission.objects.get().state == Submission.State.PENDING

@@ -106,6 +106,11 @@ class ReviewAdminMixin:
             )
         if capture.snapshot is None:
             return response  # the form came back with errors: nothing was saved
+        if live and not snapshots.changes(capture.snapshot, talk.pk):
+            # Nothing readers would see changes (the form saved as it was):
+            # nothing to decide on, so it is saved as is (gate.py does the same).
+            del request._review_capture
+            return super().changeform_view(request, object_id, form_url, extra_context)
         kind = Submission.Kind.CHANGE if live else Submission.Kind.PUBLISH
         submission = workflow.submit(
             capture.talk, request.user, capture.snapshot, kind, capture.note

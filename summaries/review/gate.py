@@ -6,7 +6,8 @@ approval (`workflow.needs_approval`), when the result is something readers
 would see (the talk is published, or the change publishes it), the write is
 made inside a savepoint, the result taken as a snapshot, and the savepoint
 rolled back: readers keep the live talk, and the snapshot waits as a
-submission. Drafts that stay drafts are written as they are.
+submission. Drafts that stay drafts are written as they are, and so is a
+change readers would not see (the snapshot shows what they see already).
 
 Management commands never come here: they are the operator's tools.
 """
@@ -43,6 +44,10 @@ def submit_or_apply(talk, user, change, note=""):
             return result, None
         snapshot = snapshots.take(talk.pk)
         transaction.set_rollback(True)
+    if not snapshots.changes(snapshot, talk.pk):
+        # Nothing readers would see changes (the same text imported again, a
+        # form saved as it was): no submission to decide on; written as is.
+        return change(), None
     kind = (
         Submission.Kind.CHANGE
         if was.status == Talk.Status.PUBLISHED
