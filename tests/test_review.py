@@ -554,8 +554,8 @@ def test_names_live_talks_show_are_for_approvers_when_approval_is_required(
 def test_a_save_that_changes_nothing_readers_see_needs_no_approval(editor_client):
     """A live talk's form saved as it was, or its summary text imported again:
     nothing to decide on, so no submission waits in the queue."""
-    from summaries.summary_format import render
     from summaries.importer import to_data
+    from summaries.summary_format import render
 
     talk = make_talk("そのままの講演", tldr="変えない要約。", takeaways=2)
     save(editor_client, talk, {})
