@@ -80,14 +80,10 @@ class CachedPageMiddleware:
             translation.get_language_from_path(request.path_info)
             or settings.LANGUAGE_CODE
         )
+        params = _page_params(language, request.path_info)
+        if params is None:
+            return None
         with translation.override(language):
-            try:
-                match = resolve(request.path_info)
-            except Resolver404:
-                return None
-            params = getattr(match.func, "page_params", None)
-            if params is None:
-                return None
             found = pages.current_entry(request, params)
             if found is None:
                 return None
@@ -112,6 +108,31 @@ class CachedPageMiddleware:
         if response.status_code == 200:
             _compress(request, response, address, stored[1])
         return response
+
+
+_MISSING = object()
+# (language, path) -> the declared parameters of the cached page the path
+# resolves to, or None: the URLconf does not change while a worker runs, and
+# resolving costs more than the rest of a hit. Bounded: emptied when full.
+_RESOLVED = {}
+_RESOLVED_MAX = 5000
+
+
+def _page_params(language, path):
+    key = (language, path)
+    params = _RESOLVED.get(key, _MISSING)
+    if params is _MISSING:
+        with translation.override(language):
+            try:
+                match = resolve(path)
+            except Resolver404:
+                params = None
+            else:
+                params = getattr(match.func, "page_params", None)
+        if len(_RESOLVED) >= _RESOLVED_MAX:
+            _RESOLVED.clear()
+        _RESOLVED[key] = params
+    return params
 
 
 def _compress(request, response, address, numbers):
