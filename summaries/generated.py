@@ -30,7 +30,7 @@ from .models import (
     TalkSpeaker,
     TranscriptSegment,
 )
-from .signals import announce, collecting_changes
+from .signals import announce, bulk_work, collecting_changes
 from .text import fold
 
 MARK = "【生成】"
@@ -363,7 +363,7 @@ def generate(count, seed=1, progress=None):
         # data gets no first version in the history (recorded one by one, as
         # for a loaded fixture, 100,000 talks would take hours): a revision
         # under way, left empty, tells `history` so.
-        with reversion.create_revision(manage_manually=True):
+        with reversion.create_revision(manage_manually=True), bulk_work():
             announce(ids, raw=True)
         if progress:
             progress(len(ids), len(ids), _("検索索引と一覧を更新"))

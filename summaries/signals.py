@@ -9,6 +9,7 @@ Inside `collecting_changes()` the event is sent once, at the end, for all talks.
 Capabilities connect their own receivers to `talk_changed` in their `ready()`.
 """
 
+import os
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -67,6 +68,26 @@ def collecting_changes():
     finally:
         _pending.reset(token)
     announce(pending.talk_ids, pending.raw)
+
+
+# Processes a receiver may use for the work of one event: 1, except inside
+# `bulk_work()` (generating or rebuilding thousands of talks), where every core
+# may be used by receivers that can split their work (the search index).
+_bulk_workers = ContextVar("summaries_bulk_workers", default=1)
+
+
+@contextmanager
+def bulk_work(workers=None):
+    """Receivers may use `workers` processes (every core by default) inside."""
+    token = _bulk_workers.set(workers or os.cpu_count() or 1)
+    try:
+        yield
+    finally:
+        _bulk_workers.reset(token)
+
+
+def bulk_workers():
+    return _bulk_workers.get()
 
 
 def _talk_saved(sender, instance, raw=False, **kwargs):

@@ -126,9 +126,10 @@ def test_rebuild_command_matches_what_every_save_made(client):
     # A write that bypasses the models (no signal) leaves the index behind…
     Talk.objects.filter(title="防災の講演").update(title="減災の講演")
     assert found(client, "減災") == []
-    out = io.StringIO()
-    call_command("rebuild_search_index", stdout=out)
+    out, quiet = io.StringIO(), io.StringIO()
+    call_command("rebuild_search_index", stdout=out, stderr=quiet)
     assert "2件の講演の検索索引を作り直しました" in out.getvalue()
+    assert quiet.getvalue() == ""  # scripts and CI: no progress lines
     assert found(client, "減災") == ["減災の講演"]
     assert found(client, "防災") == []
     rebuilt = list(SearchEntry.objects.order_by("talk").values_list("head", "body"))
@@ -183,3 +184,51 @@ def test_the_ranked_columns_come_before_the_long_ones():
         *("head", "title", "tldr", "takeaways", "qa"),
         *("body", "text", "keys"),
     ]
+
+
+def test_many_talks_are_analysed_on_every_core_into_the_same_rows(client, monkeypatch):
+    """generate_talks and rebuild_search_index share the analysis among
+    processes (forked): the rows written, and what search finds, are the same
+    as when one process does it all."""
+    from summaries.search import indexing
+
+    for n in range(7):
+        make_talk(f"講演{n}", tldr=f"防災と行政の話{n}。", tags=["防災"], takeaways=2)
+    ids = list(Talk.objects.values_list("pk", flat=True))
+
+    def rows():
+        return list(SearchEntry.objects.order_by("talk").values())
+
+    indexing.index_talks(ids, workers=1)
+    serial = rows()
+    monkeypatch.setattr(indexing, "BATCH_SIZE", 2)
+    monkeypatch.setattr(indexing, "PARALLEL_FROM", 2)
+    seen = []
+    forked = []
+    real_pool = indexing.ProcessPoolExecutor
+
+    def pool(*args, **kwargs):
+        forked.append(args)
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(indexing, "ProcessPoolExecutor", pool)
+    with transaction.atomic():
+        indexing.index_talks(ids, workers=2, progress=lambda *a: seen.append(a))
+    assert forked == [(2,)]  # the analysis ran in two processes
+    assert seen[-1] == (7, 7) and len(seen) == 4  # progress after each batch
+    assert rows() == serial
+    assert found(client, "ぎょうせい") == found(client, "行政")
+    assert len(found(client, "防災")) == 7
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_rebuilding_shows_counts_and_an_estimate_on_a_terminal():
+    make_talk("講演1")
+    make_talk("講演2")
+    terminal = Terminal()
+    call_command("rebuild_search_index", stdout=io.StringIO(), stderr=terminal)
+    assert "検索索引: 2/2（残り約0秒）" in terminal.getvalue()

@@ -6,7 +6,10 @@ speakers) ends in the core's `summaries.signals.talk_changed`; `talks_changed`
 talks, inside the writer's transaction.
 """
 
-from collections import defaultdict
+import multiprocessing
+import os
+from collections import defaultdict, deque
+from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 
 from django.db import connections, transaction
@@ -23,12 +26,16 @@ from ..models import (
     TranscriptSegment,
 )
 from ..pagecache.state import bump
+from ..signals import bulk_workers
 from .backends import get_backend
 from .models import SearchEntry
 from .tokens import fold
 from .wordkeys import field_tokens
 
 BATCH_SIZE = 500
+# Batches from which the analysis is shared among processes (when allowed):
+# below, forking costs more than it saves.
+PARALLEL_FROM = 4
 
 # The text each part shows on the talk's page, in the page's order: the
 # snippet shown for a result is the first line, in this order, that matches.
@@ -42,17 +49,19 @@ PART_FIELDS = (
 )
 
 
-def _batches(ids, size=BATCH_SIZE):
+def _batches(ids, size=None):
     ids = iter(sorted(ids))
+    size = size or BATCH_SIZE
     while batch := list(islice(ids, size)):
         yield batch
 
 
-def build_entries(talk_ids):
-    """Unsaved `SearchEntry` rows for these talks, from a fixed number of queries."""
+def read_texts(talk_ids):
+    """[(talk id, head, lines, parts)] of these talks, from a fixed number of
+    queries: what `analysed` needs, as plain values (a process can take them)."""
     lines = defaultdict(list)  # talk id -> body lines, original text
     heads = defaultdict(list)  # talk id -> title and tag names
-    parts = defaultdict(lambda: defaultdict(list))  # talk id -> model -> texts
+    parts = defaultdict(lambda: defaultdict(list))  # talk id -> part -> texts
     talks = Talk.objects.filter(pk__in=talk_ids).order_by("pk")
     for pk, title, tldr in talks.values_list("pk", "title", "tldr"):
         heads[pk].append(title)
@@ -70,9 +79,10 @@ def build_entries(talk_ids):
             .order_by("talk_id", "position")
             .values_list("talk_id", *fields)
         )
+        name = model.__name__
         for pk, *texts in rows:
             lines[pk].extend(texts)
-            parts[pk][model].extend(texts)
+            parts[pk][name].extend(texts)
     speakers = (
         TalkSpeaker.objects.filter(talk_id__in=heads)
         .order_by("talk_id", "position")
@@ -84,35 +94,46 @@ def build_entries(talk_ids):
         line = " ".join(name for name in names if name)
         lines[pk].append(line)
         parts[pk]["speakers"].append(line)
-    return [_entry(pk, head, lines[pk], parts[pk]) for pk, head in heads.items()]
+    return [(pk, head, lines[pk], dict(parts[pk])) for pk, head in heads.items()]
+
+
+def build_entries(talk_ids):
+    """Unsaved `SearchEntry` rows for these talks, from a fixed number of queries."""
+    return [SearchEntry(**fields) for fields in analysed(read_texts(talk_ids))]
+
+
+def analysed(texts):
+    """The `SearchEntry` fields of each talk of `read_texts`: no database, so
+    it may run in another process."""
+    return [_entry(*talk) for talk in texts]
 
 
 def _entry(pk, head, lines, parts):
     title, tags, tldr = head[0], head[1:], lines[0]
-    takeaways = parts[Takeaway]
-    qa = parts[Question]
+    takeaways = parts.get("Takeaway", [])
+    qa = parts.get("Question", [])
     rest = [
-        *parts[OutlineChapter],
-        *parts[Keyword],
-        *parts[Highlight],
-        *parts["speakers"],
+        *parts.get("OutlineChapter", []),
+        *parts.get("Keyword", []),
+        *parts.get("Highlight", []),
+        *parts.get("speakers", []),
     ]
     # One analysis per field (the transcript is left to the bigrams).
     keys = field_tokens(
         {1: [title], 2: tags, 3: [tldr], 4: ["\n".join(takeaways)], 5: ["\n".join(qa)]},
         ["\n".join(rest)],
     )
-    return SearchEntry(
-        talk_id=pk,
-        head=fold_lines(head),
-        body=fold_lines(lines),
-        text="\n".join(line for line in lines if line),
-        title=fold_lines([title]),
-        tldr=fold_lines([tldr]),
-        takeaways=fold_lines(takeaways),
-        qa=fold_lines(qa),
-        keys=" ".join(sorted(keys)),
-    )
+    return {
+        "talk_id": pk,
+        "head": fold_lines(head),
+        "body": fold_lines(lines),
+        "text": "\n".join(line for line in lines if line),
+        "title": fold_lines([title]),
+        "tldr": fold_lines([tldr]),
+        "takeaways": fold_lines(takeaways),
+        "qa": fold_lines(qa),
+        "keys": " ".join(sorted(keys)),
+    }
 
 
 def fold_lines(lines):
@@ -121,26 +142,65 @@ def fold_lines(lines):
     return "\n".join(fold(line) for line in lines if line)
 
 
-def index_talks(talk_ids):
-    """Bring the index rows of these talks up to date (gone talks lose theirs)."""
+def index_talks(talk_ids, workers=None, progress=None):
+    """Bring the index rows of these talks up to date (gone talks lose theirs).
+
+    With `workers` > 1 (by default `signals.bulk_workers()`: every core while
+    generating or rebuilding many talks) and PARALLEL_FROM batches or more,
+    the analysis (the analyser and the keys: most of the work) runs in that
+    many forked processes while this one reads the next batches and writes
+    the index; the rows written are the same. `progress(done, total)` is
+    called after each batch."""
     backend = get_backend()
-    for batch in _batches(set(talk_ids)):
-        with transaction.atomic():
-            old = list(SearchEntry.objects.filter(talk_id__in=batch))
-            new = build_entries(batch)
-            backend.remove(old)
-            SearchEntry.objects.filter(talk_id__in=batch).delete()
-            backend.add(new)
+    batches = list(_batches(set(talk_ids)))
+    workers = workers or bulk_workers()
+    done, total = 0, sum(len(batch) for batch in batches)
+
+    def write(batch, fields):
+        nonlocal done
+        _write(backend, batch, [SearchEntry(**each) for each in fields])
+        done += len(batch)
+        if progress:
+            progress(done, total)
+
+    if workers < 2 or len(batches) < PARALLEL_FROM or not _can_fork():
+        for batch in batches:
+            write(batch, analysed(read_texts(batch)))
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        waiting = deque()
+        for batch in batches:
+            waiting.append((batch, pool.submit(analysed, read_texts(batch))))
+            if len(waiting) > workers:  # every process busy, memory bounded
+                batch, future = waiting.popleft()
+                write(batch, future.result())
+        while waiting:
+            batch, future = waiting.popleft()
+            write(batch, future.result())
 
 
-def rebuild():
-    """Drop the whole index and build it again from the talks; returns the count."""
+def _can_fork():
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _write(backend, batch, new):
+    with transaction.atomic():
+        old = list(SearchEntry.objects.filter(talk_id__in=batch))
+        backend.remove(old)
+        SearchEntry.objects.filter(talk_id__in=batch).delete()
+        backend.add(new)
+
+
+def rebuild(progress=None):
+    """Drop the whole index and build it again from the talks (on every core);
+    returns the count."""
     backend = get_backend()
     with transaction.atomic():
         backend.clear()
         SearchEntry.objects.all().delete()
         ids = list(Talk.objects.values_list("pk", flat=True))
-        index_talks(ids)
+        index_talks(ids, workers=os.cpu_count(), progress=progress)
         bump()  # cached results pages were built on the old index
     return len(ids)
 

@@ -1,6 +1,8 @@
 """The admin's import page in a real browser: keyboard only, and axe's WCAG 2.2
 AA rules on the form, the preview and an error."""
 
+import html
+
 from summaries.models import Talk
 from tests.summary_samples import FULL
 
@@ -20,13 +22,50 @@ def test_an_editor_imports_a_summary_with_the_keyboard(editor_page):
     assert page.get_by_role("table", name="要点（2）").is_visible()
     assert_accessible(page)
 
+    # A suggested keyword, by keyboard: it goes into the text, previewed again.
+    suggestion = page.locator('ul[data-kind="keywords"] button').first
+    keyword = suggestion.inner_text().strip()
+    suggestion.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    status = page.get_by_role("status").filter(has_text="をテキストに加えました")
+    assert f"キーワード「{keyword}」" in status.inner_text()
+    assert f"  • {keyword}" in page.get_by_label("要約テキスト").input_value()
+    assert not Talk.objects.exists()
+    assert_accessible(page)
+
     confirm = page.get_by_role("button", name="この内容で取り込む")
     confirm.focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/change/")
     talk = Talk.objects.get()
     assert talk.status == Talk.Status.DRAFT
+    assert keyword in [item.text for item in talk.keywords.all()]
     assert "下書きとして取り込みました" in page.locator(".messagelist").inner_text()
+
+
+def test_the_preview_with_suggestions_is_valid_html(client, editor, tmp_path):
+    from tests.html_forms import submit
+
+    from . import tools
+    from .html_checker import check_files
+
+    tools.need_vnu()
+    client.force_login(editor)
+    url = "/admin/summaries/talk/import/"
+    preview = client.post(url, {"text": FULL, "preview": "1"})
+    page = preview.content.decode()
+    value = html.unescape(page.split('name="accept" value="')[1].split('"')[0])
+    accepted = submit(client, preview, {"accept": value},
+                      form_id="summary-import-form", url=url)  # fmt: skip
+    files = {}
+    for name, response in {"preview": preview, "accepted": accepted}.items():
+        assert response.status_code == 200, name
+        path = tmp_path / f"{name}.html"
+        path.write_bytes(response.content)
+        files[str(path)] = name
+    errors = check_files(list(files))
+    assert {files[f]: m for f, m in errors.items() if m} == {}
 
 
 def test_an_error_is_announced_and_the_text_kept(editor_page):

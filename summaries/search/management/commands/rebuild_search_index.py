@@ -16,9 +16,24 @@ class Command(TranslatedCommand):
         "変えたときに使います）。"
     )
 
+    def progress(self, done, total):
+        seconds = time.monotonic() - self.started
+        left = seconds / done * (total - done) if done else 0
+        self.stderr.write(
+            _("[%(seconds)6.1fs] 検索索引: %(done)s/%(total)s（残り約%(left).0f秒）")
+            % {
+                "seconds": seconds,
+                "done": f"{done:,}",
+                "total": f"{total:,}",
+                "left": left,
+            },
+            style_func=str,
+        )
+
     def handle(self, *args, **options):
-        started = time.monotonic()
-        count = rebuild()
+        self.started = started = time.monotonic()
+        # Counts and an estimate on a terminal; scripts and CI stay quiet.
+        count = rebuild(progress=self.progress if self.stderr.isatty() else None)
         message = ngettext(
             "%(count)d件の講演の検索索引を作り直しました（%(seconds).1f秒）。",
             "%(count)d件の講演の検索索引を作り直しました（%(seconds).1f秒）。",
