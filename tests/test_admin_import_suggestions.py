@@ -4,6 +4,7 @@ button, previewed again, and imported only when the editor confirms."""
 
 import lxml.html
 import pytest
+from django.test import Client
 
 from summaries.models import Talk
 from tests.html_forms import browser_form, submit
@@ -123,6 +124,25 @@ def test_an_accepted_keyword_and_highlight_are_added_in_their_sections(
     assert [k.text for k in talk.keywords.all()] == ["防災", "ノーコード", keyword]
     timed = [f"{h.start_seconds} {h.text}" for h in talk.highlights.all()]
     assert value.removeprefix("highlights:") in timed
+
+
+def test_a_suggestion_the_text_cannot_hold_is_refused_with_a_message(editor):
+    """Whatever is posted as a suggestion, the editor gets a page, never an
+    error: a NUL, a tag too long, a time past any talk."""
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    for value in (
+        "keywords:\x00a",
+        "tags:" + "あ" * 5000,
+        "highlights:99999999999999999999999 文",
+    ):
+        response = accept(client, preview(client, FULL), value)
+        assert response.status_code == 200, value
+        assert 'class="errornote' in response.content.decode(), value
+        assert browser_form(response, "summary-import-form")["text"][0].strip() == (
+            FULL.strip()
+        )
+    assert not Talk.objects.exists()
 
 
 @pytest.mark.parametrize(

@@ -151,6 +151,8 @@ class SummaryImportMixin:
             # previewed again: nothing is imported until they confirm.
             try:
                 parsed, context["accepted"] = _accepted(parsed, request.POST["accept"])
+                # Read back as the confirmation will read it: the same preview.
+                parsed = parse(render(parsed.talk), known_tags())
             except SummaryError as error:
                 context["error"] = describe(error.problem)
                 return None
@@ -160,9 +162,7 @@ class SummaryImportMixin:
                     "表示された提案から選んでください。"
                 )
                 return None
-            # Read back as the confirmation will read it: the same preview.
             text = render(parsed.talk)
-            parsed = parse(text, known_tags())
         preview = _preview(parsed, update)
         if "confirm" in request.POST and data["digest"] == preview["digest"]:
             return self.confirm(request, parsed, update)
