@@ -44,23 +44,36 @@ def test_a_hit_skips_the_stack_and_answers_the_same(url):
     assert "Content-Security-Policy" in third and "X-Frame-Options" in third
 
 
-def test_a_page_with_a_form_is_answered_early_only_to_readers_with_a_csrf_cookie():
+def token_in(page):
+    return page.content.decode().split('name="csrfmiddlewaretoken" value="')[1][:64]
+
+
+def test_a_page_with_a_form_is_answered_early_with_the_readers_own_token():
     talk = make_talk()
     url = talk.get_absolute_url()
+    vote_url = reverse("summaries:talk-rate", args=[talk.slug])
     reader = Client(enforce_csrf_checks=True)
     reader.get(url)
     reader.get(url)
     assert "csrftoken" in reader.cookies
+    newcomer = Client(enforce_csrf_checks=True)
     with stack_calls() as seen:
         page = reader.get(url)
-        Client().get(url)  # no cookie yet: down the stack, which sets one
-    assert seen.call_count == 1
-    token = page.content.decode().split('name="csrfmiddlewaretoken" value="')[1][:64]
-    vote = reader.post(
-        reverse("summaries:talk-rate", args=[talk.slug]),
-        {"score": 5, "csrfmiddlewaretoken": token},
-    )
+        first = newcomer.get(url)  # no cookie yet: one is set, early too
+    assert seen.call_count == 0
+    vote = reader.post(vote_url, {"score": 5, "csrfmiddlewaretoken": token_in(page)})
     assert vote.status_code == 303  # the reader's own token, accepted
+    cookie = first.cookies["csrftoken"]
+    assert len(cookie.value) == 32 and cookie["samesite"] == "Lax"
+    assert "Cookie" in first["Vary"]
+    vote = newcomer.post(vote_url, {"score": 4, "csrfmiddlewaretoken": token_in(first)})
+    assert vote.status_code == 303  # the new cookie and its token go together
+    forged = Client(enforce_csrf_checks=True)
+    forged.cookies["csrftoken"] = "x" * 32
+    refused = forged.post(
+        vote_url, {"score": 1, "csrfmiddlewaretoken": token_in(first)}
+    )
+    assert refused.status_code == 403  # someone else's token is no use
 
 
 def test_readers_whose_browsers_ask_for_gzip_are_answered_early(monkeypatch):

@@ -8,14 +8,16 @@ added the last time it served such a page in this language (security
 headers, CSP, Permissions-Policy, Vary, Content-Language), learnt from that
 response. Anything else goes down the stack as before: a miss, a stale page,
 staff, an address it does not serve over plain HTTP, a Host not allowed,
-a page with work to do on every serve (a search), or a page with a form for a
-reader who has no CSRF cookie yet (the stack sets one).
+or a page with work to do on every serve (a search). A page with a form gets
+the reader's own CSRF token, and a reader without a CSRF cookie gets one,
+set by Django's own CsrfViewMiddleware code.
 """
 
 import gzip
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.middleware.csrf import CsrfViewMiddleware
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -36,6 +38,10 @@ _GZIPPED = {}
 _GZIPPED_MAX = 200
 # (language, has a form) -> [(header, value)], learnt per worker process.
 LEARNT = {}
+
+
+# Django's own cookie-setting code, used on the early path (it needs no view).
+_CSRF = CsrfViewMiddleware(lambda request: None)
 
 
 class CachedPageMiddleware:
@@ -96,12 +102,17 @@ class CachedPageMiddleware:
             if learnt is None:
                 return None
             if form:
+                if settings.CSRF_USE_SESSIONS:
+                    return None  # the secret lives in a session: the stack's work
                 secret = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
-                if not (len(secret) == 32 and secret.isalnum() and secret.isascii()):
-                    return None
-                # As CsrfViewMiddleware would: the reader's secret, masked anew.
-                request.META["CSRF_COOKIE"] = secret
+                if len(secret) == 32 and secret.isalnum() and secret.isascii():
+                    # As CsrfViewMiddleware would: the reader's secret, masked anew.
+                    request.META["CSRF_COOKIE"] = secret
+                # Else get_token() makes the reader a secret as the page is served.
             response = pages.serve(request, address, stored)
+        if form:
+            # The cookie set (or renewed) exactly as CsrfViewMiddleware sets it.
+            _CSRF.process_response(request, response)
         for name, value in learnt:
             if not response.has_header(name):
                 response[name] = value
