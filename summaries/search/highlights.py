@@ -11,6 +11,7 @@ comes first. Sentences too short or too long to quote are left out.
 """
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import pairwise
 from typing import NamedTuple
@@ -51,12 +52,15 @@ def transcript_sentences(segments):
         starts.append((len(text), start_seconds))
         text += segment + ("\n" if segment[-1] in "。！？!?" else "")
     found = []
+    offsets = [at for at, _s in starts]  # ascending: found by bisection
     for sentence in sentences(text):
-        cuts = [at for at, _s in starts if sentence.begin < at < sentence.end]
+        first = bisect_right(offsets, sentence.begin)
+        last = bisect_left(offsets, sentence.end, first)
+        cuts = offsets[first:last]
         for begin, end in _packed(sentence.begin, cuts, sentence.end):
             piece = text[begin:end].strip()
             if piece:
-                found.append((_start(starts, begin), piece))
+                found.append((_start(starts, offsets, begin), piece))
     return found
 
 
@@ -75,13 +79,9 @@ def _spaced(left, right):
     return left.isascii() and left.isalnum() or right.isascii() and right.isalnum()
 
 
-def _start(starts, offset):
-    start_seconds = starts[0][1]
-    for at, seconds in starts:
-        if at > offset:
-            break
-        start_seconds = seconds
-    return start_seconds
+def _start(starts, offsets, offset):
+    """The start of the last segment beginning at or before `offset`."""
+    return starts[max(bisect_right(offsets, offset) - 1, 0)][1]
 
 
 def _words(sentence):
@@ -166,5 +166,7 @@ def suggest_highlights(segments, limit=5):
     if not quotable:
         return []
     rank = _lexrank(_vectors([bag for _s, _t, bag in quotable]))
-    order = sorted(range(len(quotable)), key=lambda i: (-rank[i], i))
+    # Equal scores (a sentence said twice) may differ in their last bits:
+    # rounded, ties go to the earlier sentence as the docstring says.
+    order = sorted(range(len(quotable)), key=lambda i: (-round(rank[i], 12), i))
     return [Highlight(quotable[i][0], quotable[i][1], rank[i]) for i in order[:limit]]
