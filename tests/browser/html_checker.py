@@ -25,3 +25,16 @@ def check_files(paths):
             where = f"line {message.get('lastLine', '?')}"
             errors.setdefault(key, []).append(f"{where}: {message['message']}")
     return errors
+
+
+def invalid_pages(responses, folder):
+    """{name: [error messages]} of the responses ({name: response}) the
+    checker finds errors in, each saved under `folder` first."""
+    files = {}
+    for name, response in responses.items():
+        assert response.status_code == 200, name
+        path = folder / f"{name}.html"
+        path.write_bytes(response.content)
+        files[str(path)] = name
+    errors = check_files(list(files))
+    return {files[path]: messages for path, messages in errors.items() if messages}

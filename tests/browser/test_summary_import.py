@@ -48,7 +48,7 @@ def test_the_preview_with_suggestions_is_valid_html(client, editor, tmp_path):
     from tests.html_forms import submit
 
     from . import tools
-    from .html_checker import check_files
+    from .html_checker import invalid_pages
 
     tools.need_vnu()
     client.force_login(editor)
@@ -58,14 +58,7 @@ def test_the_preview_with_suggestions_is_valid_html(client, editor, tmp_path):
     value = html.unescape(page.split('name="accept" value="')[1].split('"')[0])
     accepted = submit(client, preview, {"accept": value},
                       form_id="summary-import-form", url=url)  # fmt: skip
-    files = {}
-    for name, response in {"preview": preview, "accepted": accepted}.items():
-        assert response.status_code == 200, name
-        path = tmp_path / f"{name}.html"
-        path.write_bytes(response.content)
-        files[str(path)] = name
-    errors = check_files(list(files))
-    assert {files[f]: m for f, m in errors.items() if m} == {}
+    assert invalid_pages({"preview": preview, "accepted": accepted}, tmp_path) == {}
 
 
 def test_an_error_is_announced_and_the_text_kept(editor_page):
