@@ -19,9 +19,10 @@ The shown copy drops isolate closers that close nothing and closes isolates
 the text leaves open; nothing else changes.
 """
 
+import html
 import re
 
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
 
 FSI = "\u2068"
@@ -69,9 +70,10 @@ def isolate(text):
 
 def bdi(value):
     """HTML: `value` (escaped unless already safe) inside <bdi>."""
-    if isinstance(value, SafeData):
-        return format_html("<bdi>{}</bdi>", mark_safe(balanced(str(value))))
-    return format_html("<bdi>{}</bdi>", balanced(str(value)))
+    shown = balanced(str(value))
+    if not isinstance(value, SafeData):
+        shown = html.escape(shown)
+    return mark_safe(f"<bdi>{shown}</bdi>")
 
 
 def bdi_format(template, **values):

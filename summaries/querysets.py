@@ -120,6 +120,5 @@ class TalkQuerySet(NaturalKeyQuerySet):
             .filter(tagged_items__tag__in=tag_ids)
             # Counted over the filtered join: the number of tags shared.
             .annotate(shared_tags=Count("tagged_items"))
-            .order_by("-shared_tags", "-published_at", "-pk")
-            .for_cards()[:limit]
+            .order_by("-shared_tags", "-published_at", "-pk")[:limit]
         )

@@ -18,12 +18,8 @@ from .related import SHOWN
 
 def related_talks(talk):
     """The talk's related talks, best first (its stored list, public ones)."""
-    return (
-        Talk.objects.published()
-        .filter(related_in__talk=talk.pk)
-        .order_by("related_in__position")
-        .for_cards()[:SHOWN]
-    )
+    related = Talk.objects.published().filter(related_in__talk=talk.pk)
+    return related.order_by("related_in__position")[:SHOWN]
 
 
 def newest(kind, value=0, now=None):

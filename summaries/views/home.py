@@ -3,7 +3,7 @@ from django.views.generic import TemplateView
 from ..listings import read as listings
 from ..listings.models import Kind
 from ..models import Tag
-from ..ratings.voting import with_ratings
+from . import cards
 from .mixins import PageMixin
 
 
@@ -12,7 +12,7 @@ class HomeView(PageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            latest_talks=with_ratings(listings.newest(Kind.ALL).for_cards())[:6],
+            latest_talks=cards.fetch(listings.newest(Kind.ALL)[:6]),
             popular_tags=listings.with_public_counts(
                 Tag.objects.all(), Kind.TAG
             ).order_by("-talk_count", "name", "pk")[:20],

@@ -4,8 +4,8 @@ from django.utils.translation import gettext as _
 
 from ..listings import read as listings
 from ..listings.models import Kind
-from ..ratings.voting import with_ratings
 from ..structured_data import breadcrumb_list
+from . import cards
 
 # Query parameters that make a list a different list (a search, a facet). A page
 # showing one of them names the plain list as its canonical address.
@@ -67,7 +67,7 @@ class PublishedTalksMixin(PageMixin):
 
     def get_queryset(self):
         kind, value = self.get_listing()
-        return with_ratings(listings.newest(kind, value).for_cards())
+        return cards.CardList(listings.newest(kind, value))
 
     def get_paginator(self, queryset, per_page, **kwargs):
         listing = self.get_listing()

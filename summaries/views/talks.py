@@ -14,6 +14,7 @@ from ..search.models import SearchEntry
 from ..search.query import Query, RankedTalks
 from ..search.snippets import highlight, snippet
 from ..structured_data import video_object
+from . import cards
 from .mixins import Content, PageMixin, PublishedTalksMixin, crumb
 from .preview import StaffPreviewMixin, may_preview
 from .slugs import OldSlugRedirectMixin
@@ -26,11 +27,6 @@ def transcript_rows(talk):
     if cached is not None:
         return [(row.start_seconds, row.text) for row in cached]
     return list(talk.transcript.values_list("start_seconds", "text"))
-
-
-def _cards(ids):
-    """The talks of one page of results, with what their cards show."""
-    return with_ratings(Talk.objects.filter(pk__in=ids).for_cards())
 
 
 class TalkListView(PublishedTalksMixin, ListView):
@@ -71,9 +67,10 @@ class TalkListView(PublishedTalksMixin, ListView):
         if self.get_listing():
             return super().get_queryset()
         if not self.query:
-            return with_ratings(self.filters.apply(talks.newest_first()).for_cards())
+            return cards.CardList(self.filters.apply(talks.newest_first()))
         ranked = self.filters.apply(self.query.ranked(talks))
-        return RankedTalks(list(ranked.values_list("pk", flat=True)), fetch=_cards)
+        ids = list(ranked.values_list("pk", flat=True))
+        return RankedTalks(ids, fetch=cards.fetch_ids)
 
     def get_breadcrumbs(self):
         if self.query.text:
@@ -206,7 +203,7 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
             *(f"tag:{tag.pk}" for tag in talk.tags.all()),
         )
         return super().get_context_data(
-            related_talks=with_ratings(self.related_talks(talk)),
+            related_talks=cards.fetch(self.related_talks(talk)),
             video_id=talk.youtube_id,
             start=self.start_seconds(),
             mindmap=mindmap.layout(mindmap.for_talk(talk)),
