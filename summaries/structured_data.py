@@ -50,13 +50,13 @@ def breadcrumb_list(request, breadcrumbs):
     }
 
 
-def video_object(request, talk):
-    """VideoObject for a talk, with its outline as Clips; None without a video."""
+def video_object(request, talk, chapters):
+    """VideoObject for a talk, with its outline (`chapters`: [(start seconds,
+    title)]) as Clips; None without a video."""
     vid = talk.youtube_id
     if not vid:
         return None
     page_url = request.build_absolute_uri(talk.get_absolute_url())
-    chapters = list(talk.outline.all())
     data = {
         "@context": "https://schema.org",
         "@type": "VideoObject",
@@ -71,15 +71,15 @@ def video_object(request, talk):
     }
     clips = []
     # Each chapter ends where the next begins; the last one with the video.
-    ends = [c.start_seconds for c in chapters[1:]] + [talk.duration_seconds]
-    for chapter, end in zip(chapters, ends[: len(chapters)], strict=True):
+    ends = [start for start, _title in chapters[1:]] + [talk.duration_seconds]
+    for (start, title), end in zip(chapters, ends[: len(chapters)], strict=True):
         clip = {
             "@type": "Clip",
-            "name": chapter.title,
-            "startOffset": chapter.start_seconds,
-            "url": f"{page_url}?t={chapter.start_seconds}",
+            "name": title,
+            "startOffset": start,
+            "url": f"{page_url}?t={start}",
         }
-        if end > chapter.start_seconds:
+        if end > start:
             clip["endOffset"] = end
         clips.append(clip)
     if clips:

@@ -48,3 +48,38 @@ class Dependency(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.number}"
+
+
+class StoredPart(models.Model):
+    """A talk page's parts that show only the talk (its header, summary,
+    parts, mind map, transcript and tags), rendered once in one language and
+    kept with the stamp they were rendered from (`pagecache.parts`).
+
+    The stamp holds the talk's `updated_at`, which every change the public
+    could see moves, in the writer's transaction (a renamed tag, speaker or
+    channel included: `signals.talk_changed`); a stored part whose stamp
+    differs is rendered anew by the next reader, so it is never served stale.
+    """
+
+    talk = models.ForeignKey(
+        "summaries.Talk",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("講演"),
+    )
+    language = models.CharField(_("言語"), max_length=10)
+    stamp = models.CharField(_("作成元"), max_length=100)
+    content = models.JSONField(_("内容"))
+
+    class Meta:
+        ordering = ["talk", "language"]
+        verbose_name = _("保存済みの表示部分")
+        verbose_name_plural = _("保存済みの表示部分")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["talk", "language"], name="pagecache_storedpart_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.talk_id} ({self.language})"

@@ -1,4 +1,7 @@
+from django.template.loader import render_to_string
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -7,6 +10,7 @@ from ..facets import FACET_SIZE, Filters, facets
 from ..listings import read as listings
 from ..listings.models import Kind
 from ..models import Channel, Speaker, Tag, Talk
+from ..pagecache import parts
 from ..pagecache.pages import depends_on, on_every_serve
 from ..ratings.voting import aggregate_rating, with_ratings
 from ..search import didyoumean, insights
@@ -162,7 +166,8 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
         return talk.is_public or may_preview(self.request.user)
 
     def get_queryset(self):
-        return with_ratings(Talk.objects.published().for_detail(transcript=False))
+        # The talk's parts are read only when its stored rendering is stale.
+        return with_ratings(Talk.objects.published().select_related("channel"))
 
     def related_talks(self, talk):
         """The stored list of a published talk; a draft previewed by staff
@@ -181,7 +186,7 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
         return self.object.get_absolute_url()
 
     def get_structured_data(self, context):
-        video = video_object(self.request, self.object)
+        video = video_object(self.request, self.object, self.parts["chapters"])
         rating = aggregate_rating(self.request, self.object)
         own = [data for data in (video, rating) if data]
         return own + super().get_structured_data(context)
@@ -196,17 +201,53 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
 
     def get_context_data(self, **kwargs):
         talk = self.object
+        if self.preview:
+            # A draft or a pending change: fetched with its parts, never stored.
+            self.parts = talk_parts(talk)
+        else:
+            self.parts = parts.stored(
+                talk,
+                get_language(),
+                lambda: talk_parts(
+                    Talk.objects.for_detail(transcript=False).get(pk=talk.pk)
+                ),
+            )
         # Its own text and figure; related talks share one of its tags.
         depends_on(
             self.request,
             f"talk:{talk.pk}",
-            *(f"tag:{tag.pk}" for tag in talk.tags.all()),
+            *(f"tag:{pk}" for pk in self.parts["tags"]),
         )
         return super().get_context_data(
+            parts={
+                "header": mark_safe(self.parts["header"]),  # noqa: S308 (rendered here)
+                "body": mark_safe(self.parts["body"]),  # noqa: S308
+                "transcript": self.parts["transcript"],
+            },
             related_talks=cards.fetch(self.related_talks(talk)),
             video_id=talk.youtube_id,
             start=self.start_seconds(),
-            mindmap=mindmap.layout(mindmap.for_talk(talk)),
-            transcript=transcript_rows(talk),
             **kwargs,
         )
+
+
+def talk_parts(talk):
+    """What the talk page shows of the talk alone, rendered (a JSON value):
+    the header and the body around the player (HTML, escaped by the
+    templates), the chapters for the page's VideoObject, the tags' ids (the
+    page depends on them) and whether there is a transcript. `talk` is
+    fetched with `for_detail()`."""
+    transcript = transcript_rows(talk)
+    context = {
+        "talk": talk,
+        "video_id": talk.youtube_id,
+        "mindmap": mindmap.layout(mindmap.for_talk(talk)),
+        "transcript": transcript,
+    }
+    return {
+        "header": render_to_string("includes/talk_header.html", context),
+        "body": render_to_string("includes/talk_body.html", context),
+        "chapters": [[c.start_seconds, c.title] for c in talk.outline.all()],
+        "tags": [tag.pk for tag in talk.tags.all()],
+        "transcript": bool(transcript),
+    }

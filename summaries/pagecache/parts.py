@@ -1,0 +1,81 @@
+"""Stored renderings of what a talk page shows of the talk alone.
+
+With the whole-page cache empty (a new query string, a vote, a deploy, a
+cache that is down), the talk page rendered its header, parts, mind map and
+transcript afresh: most of its time, and more the longer the talk. `stored()`
+keeps them rendered in the database (`StoredPart`), one row per talk and
+language, and the page renders only what changes between readers around
+them: the player's start, the rating, the forms, the related talks.
+
+Exact without a receiver: the row keeps the stamp it was rendered from, the
+talk's `updated_at` (moved, in the writer's transaction, by every change the
+public could see: `signals.talk_changed`) and a digest of the code and
+templates that render it (a deploy renders parts anew). A reader finding
+another stamp renders the parts and writes them; two readers doing so at
+once write the same thing. A row left by a deleted talk goes with it
+(CASCADE). Staff previews never use it (summaries/views/preview.py).
+"""
+
+import functools
+import hashlib
+import logging
+
+from django.conf import settings
+from django.db import DatabaseError, transaction
+
+from .models import StoredPart
+
+logger = logging.getLogger(__name__)
+
+# What renders stored parts: a change to any of these renders them anew.
+RENDERED_BY = (
+    "templates/**/*.html",
+    "summaries/**/*.py",
+    "summaries/locale/*/LC_MESSAGES/*.mo",
+)
+
+
+@functools.cache
+def rendering_version():
+    """A digest of the templates, code and translations (once per process)."""
+    digest = hashlib.blake2b(digest_size=8)
+    root = settings.BASE_DIR
+    for path in sorted({p for pattern in RENDERED_BY for p in root.glob(pattern)}):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def stamp(talk):
+    return f"{talk.updated_at.isoformat()}|{rendering_version()}"
+
+
+def stored(talk, language, render):
+    """`render()` (a JSON value: what the page shows of `talk` in `language`),
+    from the stored row when it was rendered from the talk as it is now;
+    else rendered and stored. One query when stored."""
+    now = stamp(talk)
+    row = (
+        StoredPart.objects.filter(talk=talk.pk, language=language)
+        .values_list("stamp", "content")
+        .first()
+    )
+    if row is not None and row[0] == now:
+        return row[1]
+    content = render()
+    try:
+        with transaction.atomic():  # an upsert: one statement
+            StoredPart.objects.bulk_create(
+                [
+                    StoredPart(
+                        talk_id=talk.pk, language=language, stamp=now, content=content
+                    )
+                ],
+                update_conflicts=True,
+                unique_fields=["talk", "language"],
+                update_fields=["stamp", "content"],
+            )
+    except DatabaseError:
+        # The reader still gets the page; the next one tries again.
+        logger.warning("stored part of talk %s not written", talk.pk, exc_info=True)
+    return content
