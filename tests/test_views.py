@@ -65,9 +65,9 @@ EXPECTED_QUERIES = {
     # speakers, 5 parts, transcript) and stored (savepoint, upsert, release)
     "detail, parts rendered": 18,
     "tags": 3,  # count, page (stored counts)
-    "tag": 6,  # tag, stored count, page, tags, speakers
+    "tag": 7,  # tag, stored count, talks not yet due, page, tags, speakers
     "speakers": 3,
-    "speaker": 6,
+    "speaker": 7,
 }
 
 

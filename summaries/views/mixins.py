@@ -1,5 +1,6 @@
 from django.http import Http404
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from ..listings import read as listings
@@ -65,6 +66,11 @@ class PublishedTalksMixin(PageMixin):
     def get_listing(self):
         return self.listing
 
+    @cached_property
+    def due_later(self):
+        """{(kind, value): talks not public now}, read once per page."""
+        return listings.scheduled()
+
     def get_queryset(self):
         kind, value = self.get_listing()
         return cards.CardList(listings.newest(kind, value))
@@ -73,7 +79,7 @@ class PublishedTalksMixin(PageMixin):
         listing = self.get_listing()
         if listing is None:
             return super().get_paginator(queryset, per_page, **kwargs)
-        count = listings.public_count(*listing)
+        count = listings.public_count(*listing, due_later=self.due_later)
         return listings.CountedPaginator(queryset, per_page, count, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):

@@ -137,7 +137,7 @@ class TalkListView(PublishedTalksMixin, ListView):
             }
         if not self.get_listing():
             return None
-        due_later = listings.scheduled()
+        due_later = self.due_later
         return {
             Tag: listings.top(Kind.TAG, FACET_SIZE, due_later=due_later),
             Speaker: listings.top(Kind.SPEAKER, FACET_SIZE, due_later=due_later),
