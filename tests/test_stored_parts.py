@@ -2,8 +2,12 @@
 rendered once per talk and language, served with the whole-page cache empty,
 and never stale: any change the public could see renders them anew."""
 
+import json
+
 import pytest
+from django.core import serializers
 from django.core.cache import caches
+from django.core.management import call_command
 from django.db import DatabaseError, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -83,6 +87,20 @@ def test_a_renamed_tag_speaker_or_channel_shows_on_the_next_request(record):
     renamed.save()
     page, _ = fresh(talk.get_absolute_url())
     assert "新しい名前" in page
+
+
+def test_a_fixture_loaded_over_the_talk_shows_on_the_next_request(tmp_path):
+    talk = _talk()
+    rows = json.loads(serializers.serialize("json", [Talk.objects.get(pk=talk.pk)]))
+    fixture = tmp_path / "talk.json"
+    fixture.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    call_command("loaddata", str(fixture), verbosity=0)
+    fresh(talk.get_absolute_url())  # stored from the fixture's updated_at
+    rows[0]["fields"]["title"] = "読み込み直した題名"  # updated_at as it was
+    fixture.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    call_command("loaddata", str(fixture), verbosity=0)
+    page, _ = fresh(talk.get_absolute_url())
+    assert "<h1><bdi>読み込み直した題名</bdi></h1>" in page
 
 
 def test_new_code_or_templates_render_the_parts_anew(monkeypatch):

@@ -12,12 +12,15 @@ class PageCacheConfig(AppConfig):
 
         from ..models import TaggedTalk, TalkSpeaker
         from ..signals import talk_changed
+        from . import parts
         from .state import content_changed, link_removed
 
         # A change to a talk makes the pages showing it stale, inside the
         # writer's transaction: the very next request, on any server, renders
         # anew.
         talk_changed.connect(content_changed, dispatch_uid="pagecache-content-changed")
+        # A fixture loaded over a talk keeps its updated_at: stored parts go.
+        talk_changed.connect(parts.forget_raw, dispatch_uid="pagecache-stored-parts")
         # A tag or speaker taken off a talk: its own page listed the talk.
         for model in (TaggedTalk, TalkSpeaker):
             post_delete.connect(

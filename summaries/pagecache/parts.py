@@ -7,13 +7,15 @@ keeps them rendered in the database (`StoredPart`), one row per talk and
 language, and the page renders only what changes between readers around
 them: the player's start, the rating, the forms, the related talks.
 
-Exact without a receiver: the row keeps the stamp it was rendered from, the
-talk's `updated_at` (moved, in the writer's transaction, by every change the
-public could see: `signals.talk_changed`) and a digest of the code and
-templates that render it (a deploy renders parts anew). A reader finding
-another stamp renders the parts and writes them; two readers doing so at
-once write the same thing. A row left by a deleted talk goes with it
-(CASCADE). Staff previews never use it (summaries/views/preview.py).
+Exact by its stamp: the row keeps what it was rendered from, the talk's
+`updated_at` (moved, in the writer's transaction, by every change the public
+could see: `signals.talk_changed`) and a digest of the code and templates
+that render it (a deploy renders parts anew). A reader finding another stamp
+renders the parts and writes them; two readers doing so at once write the
+same thing. Only raw writes keep `updated_at` as given (a fixture loaded
+over a talk): `forget_raw()` deletes those talks' rows. A row left by a
+deleted talk goes with it (CASCADE). Staff previews never use it
+(summaries/views/preview.py).
 """
 
 import functools
@@ -44,6 +46,13 @@ def rendering_version():
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def forget_raw(sender, talk_ids, raw=False, **kwargs):
+    """Receiver of `talk_changed` (PageCacheConfig.ready): a raw write brings
+    its own `updated_at`, which may be the stored one, so the rows go."""
+    if raw:
+        StoredPart.objects.filter(talk__in=list(talk_ids)).delete()
 
 
 def stamp(talk):
