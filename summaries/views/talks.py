@@ -1,3 +1,4 @@
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
@@ -205,11 +206,15 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
             # A draft or a pending change: fetched with its parts, never stored.
             self.parts = talk_parts(talk)
         else:
+            # Its parts are read only when not stored as it is now (a talk
+            # deleted since the first read is a 404, as a moment later).
             self.parts = parts.stored(
                 talk,
                 get_language(),
                 lambda: talk_parts(
-                    Talk.objects.for_detail(transcript=False).get(pk=talk.pk)
+                    get_object_or_404(
+                        Talk.objects.for_detail(transcript=False), pk=talk.pk
+                    )
                 ),
             )
         # Its own text and figure; related talks share one of its tags.
