@@ -6,7 +6,6 @@ import json
 import re
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -17,6 +16,7 @@ from summaries.models import Talk
 from summaries.ratings.models import Rating
 from summaries.ratings.voting import RatingSummary, refresh_totals, voter_key
 from tests.factories import make_talk
+from tests.test_views import empty_the_page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -390,8 +390,7 @@ def test_the_talk_page_costs_the_same_queries_however_many_votes_and_related(
     talk = make_talk(tags=["DX"])
     others = [make_talk(tags=["DX"])]
     client.get(talk.get_absolute_url())  # its parts rendered and stored
-    for cache in caches.all():
-        cache.clear()
+    empty_the_page_cache()
     with CaptureQueriesContext(connection) as few:
         client.get(talk.get_absolute_url())
     others += [make_talk(tags=["DX"]) for _ in range(5)]

@@ -6,7 +6,6 @@ import json
 
 import pytest
 from django.core import serializers
-from django.core.cache import caches
 from django.core.management import call_command
 from django.db import DatabaseError, connection
 from django.test import Client
@@ -16,6 +15,7 @@ from summaries.models import Channel, Speaker, Tag, Takeaway, Talk
 from summaries.pagecache import parts
 from summaries.pagecache.models import StoredPart
 from tests.factories import make_speaker, make_talk
+from tests.test_views import empty_the_page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +23,7 @@ pytestmark = pytest.mark.django_db
 def fresh(url):
     """The page as a reader gets it with the whole-page cache empty, and the
     SQL it took."""
-    for cache in caches.all():
-        cache.clear()
+    empty_the_page_cache()
     with CaptureQueriesContext(connection) as queries:
         response = Client().get(url)
     assert response.status_code == 200, response.status_code

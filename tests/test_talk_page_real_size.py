@@ -6,12 +6,11 @@ import gzip
 
 import lxml.html
 import pytest
-from django.core.cache import caches
 
 from summaries.models import TranscriptSegment
 from summaries.talk_parts import replace
 from tests.factories import make_speaker, make_talk
-from tests.test_views import EXPECTED_QUERIES
+from tests.test_views import EXPECTED_QUERIES, empty_the_page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -80,8 +79,7 @@ def test_the_query_count_is_the_same_as_for_any_talk(client, django_assert_num_q
     make_talk(tags=["防災"], speakers=[make_speaker()])  # a related talk
     with django_assert_num_queries(EXPECTED_QUERIES["detail, parts rendered"]):
         assert client.get(talk.get_absolute_url()).status_code == 200
-    for cache in caches.all():
-        cache.clear()
+    empty_the_page_cache()
     with django_assert_num_queries(EXPECTED_QUERIES["detail"]):
         assert client.get(talk.get_absolute_url()).status_code == 200
 

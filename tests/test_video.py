@@ -3,10 +3,9 @@
 import re
 
 import pytest
-from django.core.cache import caches
 
 from tests.factories import make_talk
-from tests.test_views import EXPECTED_QUERIES
+from tests.test_views import EXPECTED_QUERIES, empty_the_page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -107,8 +106,7 @@ def test_the_talk_page_costs_the_same_queries_however_long(
         EXPECTED_QUERIES["detail, parts rendered"],
         EXPECTED_QUERIES["detail"],
     ):
-        for cache in caches.all():
-            cache.clear()
+        empty_the_page_cache()
         with django_assert_num_queries(expected):
             client.get(short.get_absolute_url())
         with django_assert_num_queries(expected):

@@ -27,13 +27,13 @@ from django.utils.formats import date_format
 from django.utils.html import conditional_escape
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ..bidi import bdi
 from ..models import TaggedTalk, Talk, TalkSpeaker
 from ..ratings.voting import RatingSummary
-from ..templatetags.languages import CONTENT_LANGUAGE
+from ..templatetags.languages import content_lang
 from ..text import format_timecode, iso_duration
 
 SUMMARY_LENGTH = 140
@@ -145,7 +145,7 @@ class Words:
         self.separator = escape(pgettext("list separator", "、"))
         self.tags = escape(_("タグ"))
         # Content is Japanese: marked as such on pages in another language.
-        self.lang = "" if get_language() == CONTENT_LANGUAGE else ' lang="ja"'
+        self.lang = content_lang()
         self.talk_url = SlugUrl("summaries:talk-detail")
         self.tag_url = SlugUrl("summaries:tag-detail")
 
