@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 
 from summaries.models import Speaker, Tag, Talk
+from summaries.search.backends import sqlite as sqlite_backend
 from summaries.search.indexing import build_entries
 from summaries.search.models import SearchEntry
 
@@ -27,6 +28,17 @@ def fts_rowids(query):
         cursor.execute(
             "SELECT rowid FROM search_fts WHERE search_fts MATCH %s",
             [f'"{query}"'],
+        )
+        return sorted(row[0] for row in cursor.fetchall())
+
+
+def fields_rowids(column, query):
+    """On SQLite, the talks whose ranked `column` the fields table holds
+    `query` in (a phrase with a column filter, as ranking asks)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rowid FROM search_fields WHERE search_fields MATCH %s",
+            ["{" + column + "} : " + sqlite_backend.phrase(query)],
         )
         return sorted(row[0] for row in cursor.fetchall())
 
@@ -83,6 +95,24 @@ def test_deleting_a_talk_removes_its_row_and_tokens(client):
         assert fts_rowids("防災") == []
     make_talk("次の防災")
     assert found(client, "防災") == ["次の防災"]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="the ranked fields' table: SQLite only"
+)
+def test_the_ranked_fields_table_follows_edits_and_deletes():
+    talk = make_talk("防災の講演", tldr="書かない窓口の話")
+    assert fields_rowids("title", "防災") == [talk.pk]
+    assert fields_rowids("tldr", "書かない窓口") == [talk.pk]
+    assert fields_rowids("tldr", "防災") == []  # each column on its own
+    talk.title = "減災の講演"
+    talk.save()
+    assert fields_rowids("title", "防災") == []
+    assert fields_rowids("title", "減災") == [talk.pk]
+    assert fields_rowids("head", "減災") == [talk.pk]
+    talk.delete()
+    assert fields_rowids("title", "減災") == []
+    assert fields_rowids("tldr", "書かない窓口") == []
 
 
 def test_index_changes_roll_back_with_the_content(client):
@@ -165,8 +195,36 @@ def test_speaker_records_are_indexed_by_every_name_shown(client):
 def test_flush_leaves_no_tokens_behind():
     make_talk("防災の講演")
     assert fts_rowids("防災") != []
+    assert fields_rowids("title", "防災") != []
     call_command("flush", interactive=False, verbosity=0)
     assert fts_rowids("防災") == []
+    assert fields_rowids("title", "防災") == []
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="the ranked fields' table: SQLite only"
+)
+@pytest.mark.django_db(transaction=True)
+def test_migrating_makes_the_ranked_fields_table_from_the_rows_there(client):
+    from django.db.migrations.executor import MigrationExecutor
+
+    talk = make_talk("防災の講演", tldr="書かない窓口の話")
+    other = make_talk("窓口の講演", tldr="防災の話")
+    executor = MigrationExecutor(connection)
+    executor.migrate([("search", "0006_fts_hashsize")])
+    assert "search_fields" not in connection.introspection.table_names()
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    assert fields_rowids("title", "防災") == [talk.pk]
+    assert fields_rowids("tldr", "防災") == [other.pk]
+    # The table made from the rows is the one saves keep: a later edit
+    # removes exactly what was there.
+    talk.title = "減災の講演"
+    talk.save()
+    assert fields_rowids("title", "防災") == []
+    assert found(client, "防災") == ["窓口の講演"]
+    # Ranked from the table: 窓口 in a title before 窓口 in a TL;DR.
+    assert found(client, "窓口") == ["窓口の講演", "減災の講演"]
 
 
 @pytest.mark.skipif(

@@ -6,8 +6,6 @@ from functools import reduce
 from operator import add
 
 from django.db.models import Case, Q, Value, When
-from django.db.models.functions import StrIndex
-from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext as _
 
 from ..models import Talk
@@ -149,7 +147,7 @@ class Query:
             parts.append(
                 Case(
                     *(
-                        When(_in_column(column, group.texts[0]), then=Value(weight))
+                        When(backend.stands(column, group.texts[0]), then=Value(weight))
                         for column, weight in STANDS
                     ),
                     default=Value(1),
@@ -169,10 +167,6 @@ class Query:
 # Where a term as typed stands: the folded columns of SearchEntry, and the
 # score of each (head is title and tags: reached once the title did not match).
 STANDS = (("title", 6), ("head", 5), ("tldr", 4), ("takeaways", 3), ("qa", 2))
-
-
-def _in_column(column, text):
-    return Q(GreaterThan(StrIndex(f"search_entry__{column}", Value(text)), 0))
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ def contains(term, prefix=""):
     )
 
 
-def in_head_by_scan(term):
-    """Talks (not index rows) whose folded title or tags contain `term`."""
-    return Q(GreaterThan(StrIndex("search_entry__head", Value(term)), 0))
+def in_column(column, term):
+    """Talks (not index rows) whose folded `column` of SearchEntry (title,
+    head, tldr, takeaways, qa) contains `term`."""
+    return Q(GreaterThan(StrIndex(f"search_entry__{column}", Value(term)), 0))

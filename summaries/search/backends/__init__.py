@@ -3,8 +3,9 @@
 Each backend stores `SearchEntry` rows with their index (`add`), forgets the
 index of rows about to be deleted (`remove`, `clear`), narrows a `SearchEntry`
 queryset to rows containing every term of two or more characters (`match`),
-exactly: no false positive, no miss; and answers which talks hold a term in
-their title or tags (`in_head`), for ranking.
+exactly: no false positive, no miss; and answers, for ranking, which talks
+hold a term in one of the ranked columns (`stands`) or hold one of the word
+keys (`holding`).
 """
 
 from django.db import connection

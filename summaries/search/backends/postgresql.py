@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from ..models import SearchEntry
+from ..scan import in_column
 from ..tokens import bigrams, lexemes
 
 # The `vector` column and its GIN index are made by the search app's migrations.
@@ -110,6 +111,13 @@ def match_any(texts, tokens):
         params.append(" | ".join(quote(t) for t in tokens))
     sql += " OR ".join(exact) + ")"
     return Q(talk_id__in=RawSQL(sql, params))
+
+
+def stands(column, text):
+    """Q on Talk: talks whose folded `column` holds `text`. The ranked columns
+    are short and PostgreSQL reads them out of line of the long ones (TOAST):
+    `strpos` over the matching rows is cheap enough here."""
+    return in_column(column, text)
 
 
 def holding(tokens):

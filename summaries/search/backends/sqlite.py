@@ -5,6 +5,11 @@ so a row can only be removed by repeating the tokens it was given; those are
 rebuilt from the `SearchEntry` row, which is why that row is removed last.
 A phrase of consecutive bigrams matches exactly the texts that contain the
 term (see `tokens.token_stream`), so no recheck is needed.
+
+A second, small table (`search_fields`) holds the same tokens for each ranked
+column on its own, so that ranking asks "does the term stand in the TL;DR?"
+of an index (a phrase with a column filter) instead of reading every
+matching row (migration 0007).
 """
 
 import json
@@ -14,12 +19,16 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from ..models import SearchEntry
+from ..scan import in_column
 from ..tokens import bigrams, token_stream
 
 # Made by the search app's migrations with tokenize='ascii': that tokenizer
 # splits on ASCII spaces and punctuation only, so every bigram, whatever its
 # script, is one token exactly as we wrote it.
 TABLE = "search_fts"
+# The ranked columns, one FTS5 column each (same tokenizer, same tokens).
+FIELDS = "search_fields"
+RANKED = ("title", "head", "tldr", "takeaways", "qa")
 
 
 def _rows(entries):
@@ -35,6 +44,17 @@ def _rows(entries):
     ]
 
 
+def _field_rows(entries):
+    return [
+        (entry.talk_id, *(token_stream(getattr(entry, name)) for name in RANKED))
+        for entry in entries
+    ]
+
+
+_FIELD_NAMES = ", ".join(RANKED)
+_FIELD_VALUES = ", ".join(["%s"] * len(RANKED))
+
+
 def add(entries):
     """Store the rows, then their tokens."""
     SearchEntry.objects.bulk_create(entries)
@@ -42,6 +62,11 @@ def add(entries):
         cursor.executemany(
             f"INSERT INTO {TABLE} (rowid, head, body) VALUES (%s, %s, %s)",
             _rows(entries),
+        )
+        cursor.executemany(
+            f"INSERT INTO {FIELDS} (rowid, {_FIELD_NAMES}) "
+            f"VALUES (%s, {_FIELD_VALUES})",
+            _field_rows(entries),
         )
 
 
@@ -53,11 +78,17 @@ def remove(entries):
             "VALUES ('delete', %s, %s, %s)",
             _rows(entries),
         )
+        cursor.executemany(
+            f"INSERT INTO {FIELDS} ({FIELDS}, rowid, {_FIELD_NAMES}) "
+            f"VALUES ('delete', %s, {_FIELD_VALUES})",
+            _field_rows(entries),
+        )
 
 
 def clear():
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('delete-all')")
+        for table in (TABLE, FIELDS):
+            cursor.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
 
 
 def phrase(term):
@@ -86,6 +117,19 @@ def match_any(texts, tokens):
 def holding(tokens):
     """Q on Talk: talks whose index holds one of the key tokens."""
     return Q(pk__in=_talks(_any((), tokens)))
+
+
+def stands(column, text):
+    """Q on Talk: talks whose folded `column` (one of RANKED) holds `text`.
+    A single character has no bigram: it is looked for in the column."""
+    if len(text) < 2:
+        return in_column(column, text)
+    return Q(
+        pk__in=RawSQL(
+            f"SELECT rowid FROM {FIELDS} WHERE {FIELDS} MATCH %s",
+            ["{" + column + "} : " + phrase(text)],
+        )
+    )
 
 
 def match(entries, terms):
