@@ -302,3 +302,18 @@ def test_rebuilding_shows_counts_and_an_estimate_on_a_terminal():
     terminal = Terminal()
     call_command("rebuild_search_index", stdout=io.StringIO(), stderr=terminal)
     assert "検索索引: 2/2（残り約0秒）" in terminal.getvalue()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="the ranked fields' table: SQLite only"
+)
+@pytest.mark.django_db(transaction=True)
+def test_migrating_back_before_the_ranked_fields_table_works(client):
+    """`migrate` forgets orphan tokens when the index is empty: before search
+    0007 there is no ranked fields' table to empty."""
+    call_command("migrate", "search", "0006_fts_hashsize", verbosity=0)
+    assert "search_fields" not in connection.introspection.table_names()
+    call_command("migrate", verbosity=0)
+    make_talk("防災の講演")
+    assert fields_rowids("title", "防災") != []
+    assert found(client, "防災") == ["防災の講演"]
