@@ -1,9 +1,9 @@
 """The full-text index in the database: one backend per vendor, same answers.
 
 Each backend stores `SearchEntry` rows with their index (`add`), forgets the
-index of rows about to be deleted (`remove`, `clear`), narrows a `SearchEntry`
-queryset to rows containing every term of two or more characters (`match`),
-exactly: no false positive, no miss; and answers, for ranking, which talks
+index of rows about to be deleted (`remove`, `clear`), finds the rows holding
+a term of two or more characters or a word key (`match_any`), exactly: no
+false positive, no miss; and answers, for ranking, which talks
 hold a term in one of the ranked columns (`stands`) or hold one of the word
 keys (`holding`).
 """

@@ -136,11 +136,6 @@ def stands(column, text):
     )
 
 
-def match(entries, terms):
-    expression = " AND ".join(phrase(term) for term in terms)
-    return entries.filter(talk_id__in=_talks(expression))
-
-
 def id_list(ids):
     """A subquery listing `ids`, passed as one parameter however many they are."""
     return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
