@@ -84,9 +84,16 @@ def match_any(texts, tokens):
     """Q on SearchEntry: rows holding one of `texts` (each of two or more
     characters, confirmed in the folded text when longer than two) or one of
     the key `tokens`. Every lookup goes through `search_talks` (migration
-    0008), which reads the GIN index, never each row's vector."""
+    0008), which reads the GIN index, never each row's vector.
+
+    A row holding one of the tokens is found whatever its text, so a longer
+    text is confirmed (reading the folded text) only in rows holding none
+    of them: for デジタル, most candidates hold its word key and are never
+    read."""
+    keys = [quote(token) for token in tokens]
     short = [_all_bigrams(text) for text in texts if len(text) <= 2]
-    any_of = " | ".join(short + [quote(token) for token in tokens])
+    any_of = " | ".join(short + keys)
+    unless_keys = f" & !({' | '.join(keys)})" if keys else ""
     selects, params = [], []
     if any_of:
         selects.append("SELECT search_talks(%s::tsquery)")
@@ -94,7 +101,7 @@ def match_any(texts, tokens):
     for text in texts:
         if len(text) > 2:
             selects.append("SELECT search_talks(%s::tsquery, %s)")
-            params += [_all_bigrams(text), text]
+            params += [_all_bigrams(text) + unless_keys, text]
     return Q(talk_id__in=RawSQL(" UNION ALL ".join(selects), params))
 
 
