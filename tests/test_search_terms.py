@@ -7,7 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from summaries.search.query import Query
-from summaries.search.snippets import highlight, snippet
+from summaries.search.snippets import (
+    fold_by_cluster,
+    fold_with_spans,
+    highlight,
+    snippet,
+)
 from summaries.search.tokens import fold, lexemes, split_terms, token_stream
 
 
@@ -111,3 +116,37 @@ def test_snippet_is_the_matching_line_cut_around_the_match():
 
 def test_snippet_without_a_body_match_shows_the_opening_line():
     assert snippet("最初の行\n次の行", ["タイトル"]) == "最初の行"
+
+
+def test_snippet_from_the_stored_folded_text_is_the_same():
+    text = "要約の行。\nＦＡＸの廃止と防災\n" + "前置き" * 30 + "ﾃﾞｼﾞﾀﾙ防災" * 10
+    folded = "\n".join(fold(line) for line in text.split("\n"))
+    for terms in (["防災"], ["fax", "防災"], ["デジタル"], ["ない"]):
+        assert snippet(text, terms, folded=folded) == snippet(text, terms), terms
+    # Not line for line (never so for an index row): each line is folded.
+    assert snippet(text, ["fax"], folded=fold(text) + "\nfax") == snippet(text, ["fax"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "書かない窓口の取り組み",
+        "ＦＡＸとｶﾞｲﾄﾞ（案）？",
+        "Straße und ǅ",
+        "q\u0307 と e\u0301",
+        "ﾃﾞｼﾞﾀﾙ庁",
+        "",
+    ],
+)
+def test_folding_with_spans_takes_the_short_way_only_when_it_is_the_same(text):
+    assert spans_of(fold_with_spans(text)) == spans_of(fold_by_cluster(text))
+
+
+@given(st.text(max_size=40))
+def test_folding_with_spans_matches_the_cluster_by_cluster_fold(text):
+    assert spans_of(fold_with_spans(text)) == spans_of(fold_by_cluster(text))
+
+
+def spans_of(folded_and_spans):
+    folded, spans = folded_and_spans
+    return folded, [spans[at] for at in range(len(folded))]

@@ -25,7 +25,34 @@ def _joins_previous(ch):
 
 def fold_with_spans(text):
     """The folded text, and for each of its characters the (start, end) of the
-    original characters it comes from."""
+    original characters it comes from (indexable by the folded position)."""
+    if unicodedata.is_normalized("NFKC", text) and not any(
+        map(unicodedata.combining, text)
+    ):
+        # NFKC leaves it as it is and no mark combines with a character:
+        # casefold maps each character to one or more, so the same length
+        # means one each.
+        folded = text.casefold()
+        if len(folded) == len(text):
+            return folded, _ONE_EACH
+    return fold_by_cluster(text)
+
+
+class _OneEach:
+    """Spans of a text folded character for character: `at` comes from `at`."""
+
+    __slots__ = ()
+
+    def __getitem__(self, at):
+        return (at, at + 1)
+
+
+_ONE_EACH = _OneEach()
+
+
+def fold_by_cluster(text):
+    """`fold_with_spans` the long way: a character and the marks that combine
+    with it folded together, one cluster at a time."""
     folded, spans = [], []
     start = 0
     while start < len(text):
@@ -76,12 +103,19 @@ def highlight(text, terms, start=0, end=None):
     return mark_safe("".join(pieces))
 
 
-def best_line(text, terms):
-    """The first line holding the most terms (by folded text), or None."""
+def best_line(text, terms, folded=None):
+    """The first line holding the most terms (by folded text), or None.
+    `folded`: the text already folded line by line (SearchEntry.body for
+    SearchEntry.text), so that no line is folded again."""
+    lines = text.split("\n")
+    folded_lines = folded.split("\n") if folded is not None else ()
+    if len(folded_lines) != len(lines):  # not given, or not line for line
+        folded_lines = map(fold, lines)
+    elif not any(term in folded for term in terms):
+        return None
     best, best_count = None, 0
-    for line in text.split("\n"):
-        folded = fold(line)
-        count = sum(term in folded for term in terms)
+    for line, folded_line in zip(lines, folded_lines, strict=True):
+        count = sum(term in folded_line for term in terms)
         if count > best_count:
             best, best_count = line, count
             if count == len(terms):
@@ -89,10 +123,11 @@ def best_line(text, terms):
     return best
 
 
-def snippet(text, terms, width=WIDTH):
+def snippet(text, terms, width=WIDTH, folded=None):
     """A short passage of `text` around the terms, marked; the opening lines
-    when no line matches (the terms were in the title or tags)."""
-    line = best_line(text, terms)
+    when no line matches (the terms were in the title or tags). `folded`: as
+    for `best_line`."""
+    line = best_line(text, terms, folded)
     if line is None:
         line = text.split("\n", 1)[0]
         return highlight(line, terms, 0, min(len(line), width))

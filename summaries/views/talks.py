@@ -148,14 +148,17 @@ class TalkListView(PublishedTalksMixin, ListView):
 
     def mark_matches(self, talks):
         """Give each talk on the page its marked title and a snippet of its text."""
-        texts = dict(
-            SearchEntry.objects.filter(
+        # The body is the text folded line by line: no line is folded again.
+        entries = {
+            talk_id: (text, body)
+            for talk_id, text, body in SearchEntry.objects.filter(
                 talk_id__in=[talk.pk for talk in talks]
-            ).values_list("talk_id", "text")
-        )
+            ).values_list("talk_id", "text", "body")
+        }
         for talk in talks:
             talk.marked_title = highlight(talk.title, self.query.terms)
-            talk.snippet = snippet(texts.get(talk.pk, talk.tldr), self.query.terms)
+            text, body = entries.get(talk.pk, (talk.tldr, None))
+            talk.snippet = snippet(text, self.query.terms, folded=body)
 
 
 class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailView):
