@@ -31,58 +31,46 @@ FIELDS = "search_fields"
 RANKED = ("title", "head", "tldr", "takeaways", "qa")
 
 
-def _rows(entries):
-    # Word keys follow the body's bigrams: a key is never a bigram, so a
-    # phrase cannot run into them.
-    return [
-        (
-            entry.talk_id,
-            token_stream(entry.head),
-            f"{token_stream(entry.body)} {entry.keys}",
-        )
-        for entry in entries
-    ]
+def _tokens(entries, command=None):
+    """Rows of both tables for `entries`, each column's stream made once: the
+    main table's (rowid, head, body) and the ranked fields' (rowid, title,
+    head, tldr, takeaways, qa). With `command` ('delete') first in each row."""
+    lead = (command,) if command else ()
+    main, fields = [], []
+    for entry in entries:
+        streams = {name: token_stream(getattr(entry, name)) for name in RANKED}
+        # Word keys follow the body's bigrams: a key is never a bigram, so a
+        # phrase cannot run into them.
+        body = f"{token_stream(entry.body)} {entry.keys}"
+        main.append((*lead, entry.talk_id, streams["head"], body))
+        fields.append((*lead, entry.talk_id, *streams.values()))
+    return main, fields
 
 
-def _field_rows(entries):
-    return [
-        (entry.talk_id, *(token_stream(getattr(entry, name)) for name in RANKED))
-        for entry in entries
-    ]
-
-
-_FIELD_NAMES = ", ".join(RANKED)
-_FIELD_VALUES = ", ".join(["%s"] * len(RANKED))
+def _write(entries, command=None):
+    main, fields = _tokens(entries, command)
+    with connection.cursor() as cursor:
+        for table, columns, rows in (
+            (TABLE, ("head", "body"), main),
+            (FIELDS, RANKED, fields),
+        ):
+            names = [table] * bool(command) + ["rowid", *columns]
+            cursor.executemany(
+                f"INSERT INTO {table} ({', '.join(names)}) "
+                f"VALUES ({', '.join(['%s'] * len(names))})",
+                rows,
+            )
 
 
 def add(entries):
     """Store the rows, then their tokens."""
     SearchEntry.objects.bulk_create(entries)
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {TABLE} (rowid, head, body) VALUES (%s, %s, %s)",
-            _rows(entries),
-        )
-        cursor.executemany(
-            f"INSERT INTO {FIELDS} (rowid, {_FIELD_NAMES}) "
-            f"VALUES (%s, {_FIELD_VALUES})",
-            _field_rows(entries),
-        )
+    _write(entries)
 
 
 def remove(entries):
     """Forget these entries' tokens: call while the rows still hold them."""
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {TABLE} ({TABLE}, rowid, head, body) "
-            "VALUES ('delete', %s, %s, %s)",
-            _rows(entries),
-        )
-        cursor.executemany(
-            f"INSERT INTO {FIELDS} ({FIELDS}, rowid, {_FIELD_NAMES}) "
-            f"VALUES ('delete', %s, {_FIELD_VALUES})",
-            _field_rows(entries),
-        )
+    _write(entries, command="delete")
 
 
 def clear():
