@@ -339,3 +339,87 @@ def test_every_lookup_reads_the_index_not_each_vector(client):
         cursor.execute("SELECT proconfig FROM pg_proc WHERE proname = 'search_talks'")
         (settings,) = cursor.fetchone()
     assert "enable_seqscan=off" in settings
+
+
+def _pending_tuples():
+    """Entries waiting in the GIN index's pending list, or None where the
+    server has no pgstattuple (a contrib module)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 1 FROM pg_available_extensions WHERE name = 'pgstattuple'"
+        )
+        if cursor.fetchone() is None:
+            return None
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS pgstattuple")
+        cursor.execute(
+            "SELECT pending_tuples FROM pgstatginindex('search_searchentry_vector_gin')"
+        )
+        return cursor.fetchone()[0]
+
+
+def _settings(names):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT " + ", ".join(["current_setting(%s)"] * len(names)), names
+        )
+        return cursor.fetchone()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the GIN index's pending list: PostgreSQL"
+)
+def test_many_talks_are_written_in_large_merges_and_leave_the_index_clean(
+    client, monkeypatch
+):
+    """Writing many talks (generate_talks, rebuild_search_index) feeds the
+    GIN index through its pending list in large merges; afterwards the list
+    is empty (searches read the index alone), the rows and answers are those
+    of talk-by-talk writing, and the session's settings are its own again."""
+    from summaries.search import indexing
+    from summaries.search.backends import postgresql
+
+    for n in range(5):
+        make_talk(f"講演{n}", tldr=f"防災と行政の話{n}。", tags=["防災"])
+    ids = list(Talk.objects.values_list("pk", flat=True))
+    indexing.index_talks(ids, workers=1)
+    serial = list(SearchEntry.objects.order_by("talk").values())
+    names = list(postgresql.BULK_SETTINGS)
+    before = _settings(names)
+    monkeypatch.setattr(indexing, "BATCH_SIZE", 2)
+    monkeypatch.setattr(indexing, "PARALLEL_FROM", 2)
+    inside = []
+    real_add = postgresql.add
+
+    def add(entries):
+        inside.append(_settings(names))
+        real_add(entries)
+
+    monkeypatch.setattr(postgresql, "add", add)
+    indexing.index_talks(ids, workers=1)
+    assert inside == [tuple(postgresql.BULK_SETTINGS.values())] * 3
+    assert _settings(names) == before
+    assert list(SearchEntry.objects.order_by("talk").values()) == serial
+    assert len(found(client, "ぎょうせい")) == 5
+    assert _pending_tuples() in (0, None)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="TOAST compression: PostgreSQL"
+)
+def test_index_rows_are_compressed_with_lz4_where_the_server_has_it():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 'lz4' = ANY(enumvals) FROM pg_settings "
+            "WHERE name = 'default_toast_compression'"
+        )
+        (has_lz4,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT attname, attcompression FROM pg_attribute "
+            "WHERE attrelid = 'search_searchentry'::regclass "
+            "AND attname IN ('head', 'body', 'text', 'keys', 'vector')"
+        )
+        methods = dict(cursor.fetchall())
+    expected = "l" if has_lz4 else ""
+    assert methods == dict.fromkeys(
+        ("head", "body", "text", "keys", "vector"), expected
+    )

@@ -149,8 +149,9 @@ def index_talks(talk_ids, workers=None, progress=None):
     generating or rebuilding many talks) and PARALLEL_FROM batches or more,
     the analysis (the analyser and the keys: most of the work) runs in that
     many forked processes while this one reads the next batches and writes
-    the index; the rows written are the same. `progress(done, total)` is
-    called after each batch."""
+    the index; the rows written are the same. That many batches or more are
+    written in one transaction, inside the backend's `writing_many()`.
+    `progress(done, total)` is called after each batch."""
     backend = get_backend()
     batches = list(_batches(set(talk_ids)))
     workers = workers or bulk_workers()
@@ -163,21 +164,26 @@ def index_talks(talk_ids, workers=None, progress=None):
         if progress:
             progress(done, total)
 
-    if workers < 2 or len(batches) < PARALLEL_FROM or not _can_fork():
+    if len(batches) < PARALLEL_FROM:
         for batch in batches:
             write(batch, analysed(read_texts(batch)))
         return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        waiting = deque()
-        for batch in batches:
-            waiting.append((batch, pool.submit(analysed, read_texts(batch))))
-            if len(waiting) > workers:  # every process busy, memory bounded
+    with backend.writing_many():
+        if workers < 2 or not _can_fork():
+            for batch in batches:
+                write(batch, analysed(read_texts(batch)))
+            return
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            waiting = deque()
+            for batch in batches:
+                waiting.append((batch, pool.submit(analysed, read_texts(batch))))
+                if len(waiting) > workers:  # every process busy, memory bounded
+                    batch, future = waiting.popleft()
+                    write(batch, future.result())
+            while waiting:
                 batch, future = waiting.popleft()
                 write(batch, future.result())
-        while waiting:
-            batch, future = waiting.popleft()
-            write(batch, future.result())
 
 
 def _can_fork():

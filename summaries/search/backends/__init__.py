@@ -1,6 +1,7 @@
 """The full-text index in the database: one backend per vendor, same answers.
 
-Each backend stores `SearchEntry` rows with their index (`add`), forgets the
+Each backend stores `SearchEntry` rows with their index (`add`, inside
+`writing_many()` when many talks are written at once), forgets the
 index of rows about to be deleted (`remove`, `clear`), finds the rows holding
 a term of two or more characters or a word key (`match_any`), exactly: no
 false positive, no miss; and answers, for ranking, which talks
