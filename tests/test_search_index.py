@@ -423,3 +423,54 @@ def test_index_rows_are_compressed_with_lz4_where_the_server_has_it():
     assert methods == dict.fromkeys(
         ("head", "body", "text", "keys", "vector"), expected
     )
+
+
+def _cache_size():
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="SQLite's page cache: SQLite only"
+)
+def test_many_talks_are_written_with_a_large_page_cache_then_the_usual_one(
+    client, monkeypatch
+):
+    """Writing many talks keeps the index's pages in memory (a larger page
+    cache for that transaction), so FTS5's merges are not spilled to the
+    write-ahead log again and again; the connection's own size comes back,
+    also when the writing fails, and the rows are those of talk-by-talk
+    writing."""
+    from summaries.search import indexing
+
+    for n in range(5):
+        make_talk(f"講演{n}", tldr=f"防災と行政の話{n}。", tags=["防災"])
+    ids = list(Talk.objects.values_list("pk", flat=True))
+    indexing.index_talks(ids, workers=1)
+    serial = list(SearchEntry.objects.order_by("talk").values())
+    before = _cache_size()
+    monkeypatch.setattr(indexing, "BATCH_SIZE", 2)
+    monkeypatch.setattr(indexing, "PARALLEL_FROM", 2)
+    inside = []
+    real_add = sqlite_backend.add
+
+    def add(entries):
+        inside.append(_cache_size())
+        real_add(entries)
+
+    monkeypatch.setattr(sqlite_backend, "add", add)
+    indexing.index_talks(ids, workers=1)
+    assert inside == [-sqlite_backend.BULK_CACHE_KIB] * 3
+    assert _cache_size() == before
+    assert list(SearchEntry.objects.order_by("talk").values()) == serial
+    assert len(found(client, "ぎょうせい")) == 5
+
+    def fail(entries):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(sqlite_backend, "add", fail)
+    with pytest.raises(RuntimeError):
+        indexing.index_talks(ids, workers=1)
+    assert _cache_size() == before
+    assert list(SearchEntry.objects.order_by("talk").values()) == serial
