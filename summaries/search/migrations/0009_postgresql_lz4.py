@@ -1,11 +1,12 @@
 """PostgreSQL: the index rows' long columns compressed with LZ4.
 
 A generated talk's index row holds some 130 KB before compression (its
-text as written and folded, its word keys, its vector). PostgreSQL compresses what it moves out of
-line with pglz by default; LZ4 does the same several times faster, both ways:
-writing the whole index at 10,000 talks spent 41 s of the server's time
-with pglz and 28 s with LZ4, and every search reads `head` and `body` back
-to confirm terms and make snippets. Rows written before keep pglz until
+text as written and folded, its word keys, its vector). PostgreSQL
+compresses what it moves out of line with pglz by default; LZ4 does the
+same several times faster, both ways: writing the whole index at 10,000
+talks spent 41 s of the server's time with pglz and 28 s with LZ4, and
+every search reads `head` and `body` back to confirm terms and make
+snippets. Rows written before keep pglz until
 rewritten (`rebuild_search_index`). Skipped where the server was built
 without LZ4 (`default_toast_compression` does not offer it).
 
