@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from ...generated import MARK, delete_generated, generate
 from ...models import Talk
+from ...planner import refresh_statistics
 from ..base import TranslatedCommand
 
 
@@ -64,6 +65,8 @@ class Command(TranslatedCommand):
                 % {"count": removed}
             )
         if not count:
+            if delete:
+                refresh_statistics()  # many rows gone
             return
         if Talk.objects.filter(slug__startswith=f"generated-{seed}-").exists():
             raise CommandError(
@@ -75,6 +78,7 @@ class Command(TranslatedCommand):
             )
         self.started = started = time.monotonic()
         ids = generate(count, seed=seed, progress=self.progress if self.tty else None)
+        refresh_statistics()  # the planner's view of the tables just filled
         message = ngettext(
             "%(count)d件の講演を生成し、検索索引に登録しました（%(seconds).1f秒）。",
             "%(count)d件の講演を生成し、検索索引に登録しました（%(seconds).1f秒）。",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ....management.base import TranslatedCommand
+from ....planner import refresh_statistics
 from ...indexing import rebuild
 
 
@@ -34,6 +35,7 @@ class Command(TranslatedCommand):
         self.started = started = time.monotonic()
         # Counts and an estimate on a terminal; scripts and CI stay quiet.
         count = rebuild(progress=self.progress if self.stderr.isatty() else None)
+        refresh_statistics()  # the planner's view of the index just rebuilt
         message = ngettext(
             "%(count)d件の講演の検索索引を作り直しました（%(seconds).1f秒）。",
             "%(count)d件の講演の検索索引を作り直しました（%(seconds).1f秒）。",
