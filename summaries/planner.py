@@ -5,7 +5,7 @@ PostgreSQL chooses how to run each query from statistics about its tables
 time after many rows change, or never where autovacuum is off (as on the
 machines this project's CI runs on). With the statistics of 1,000 talks,
 pages of a site grown to 100,000 took 100–460 ms to render instead of
-10–15 ms (`make bench`, bench_render). So a command that writes many rows
+9–16 ms (`make bench`, bench_render). So a command that writes many rows
 at once (`generate_talks`, `rebuild_search_index`) refreshes them before it
 ends. ANALYZE reads a sample of each table (30,000 rows at most), so it
 takes seconds whatever the size.

@@ -104,7 +104,7 @@ def _planned_rows(model):
 )
 def test_the_planner_knows_the_tables_after_generating_and_rebuilding():
     """With stale statistics (1,000 talks known, 100,000 there) PostgreSQL
-    rendered pages in 100-460 ms instead of 10-15 ms; where autovacuum is
+    rendered pages in 100-460 ms instead of 9-16 ms; where autovacuum is
     off they never catch up. Bulk commands analyse what they wrote."""
     generate("--count", "12", "--seed", "7")
     assert _planned_rows(Talk) == Talk.objects.count() == 12
