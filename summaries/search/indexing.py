@@ -10,6 +10,7 @@ import multiprocessing
 import os
 from collections import defaultdict, deque
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from itertools import islice
 
 from django.db import connections, transaction
@@ -164,12 +165,9 @@ def index_talks(talk_ids, workers=None, progress=None):
         if progress:
             progress(done, total)
 
-    if len(batches) < PARALLEL_FROM:
-        for batch in batches:
-            write(batch, analysed(read_texts(batch)))
-        return
-    with backend.writing_many():
-        if workers < 2 or not _can_fork():
+    many = len(batches) >= PARALLEL_FROM
+    with backend.writing_many() if many else nullcontext():
+        if not many or workers < 2 or not _can_fork():
             for batch in batches:
                 write(batch, analysed(read_texts(batch)))
             return
