@@ -106,13 +106,15 @@ def test_addresses_are_those_reverse_gives(db):
                     assert url(slug) == reverse(name, kwargs={"slug": slug})
 
 
-def test_a_page_of_cards_costs_three_queries(db):
+def test_a_page_of_cards_read_afresh_costs_three_queries(db):
+    """As a search reads them (its cards are marked, never stored); stored
+    cards: test_stored_cards.py."""
     for i in range(25):
         talk = make_talk(speakers=[make_speaker()], tags=[f"タグ{i}", "共通"])
         RatingTotal.objects.create(talk=talk, count=1, total=4)
     talks = Talk.objects.published().newest_first()
     with CaptureQueriesContext(connection) as queries:
-        page = cards.CardList(talks)[:20]
+        page = cards.fetch(talks[:20], stored=False)
     assert len(queries) == 3
     assert [card.pk for card in page] == list(talks.values_list("pk", flat=True)[:20])
     assert all(card.speakers and len(card.tags) == 2 for card in page)

@@ -4,6 +4,7 @@ import html
 import re
 
 import pytest
+from lxml import html as lxml_html
 
 from .factories import make_channel, make_speaker, make_talk
 from .search_helpers import BROWSER, result_count, search
@@ -137,3 +138,29 @@ def test_unknown_filter_values_find_nothing_without_error(client, catalogue):
     response, page, titles = search(client, "防災", speaker="nobody", year="1999")
     assert response.status_code == 200
     assert titles == []
+
+
+def test_filter_names_are_escaped_isolated_and_marked_as_japanese(client):
+    make_talk(
+        "講演",
+        tags=["<b>太字</b>\u202e"],
+        speakers=[make_speaker("<script>x</script>", slug="s")],
+        channel=make_channel("A&B", slug="ab"),
+        video_date="2024-06-05",
+    )
+    for prefix, lang in (("", None), ("/en", "ja")):
+        page = client.get(f"{prefix}/talks/?speaker=s").content.decode()
+        assert "<script>x" not in page and "<b>太字" not in page
+        nav = lxml_html.fromstring(page).xpath("//nav[@class='finder__filters']")[0]
+        names = nav.xpath(".//ul[@class='facet']//a/span[bdi]")
+        assert [name.text_content() for name in names] == [
+            "<b>太字</b>\u202e",
+            "<script>x</script>",
+            "A&B",
+        ]
+        assert {name.get("lang") for name in names} == {lang}
+        (chosen,) = nav.xpath(".//a[@aria-current='true']")
+        assert chosen.xpath("span[@aria-hidden='true']")[0].text == "✓ "
+        assert chosen.xpath("span[bdi]")[0].text_content() == "<script>x</script>"
+        removed = nav.xpath(".//ul[@class='facet facet--chosen']//a")[0]
+        assert removed.get("href") == "?"

@@ -77,7 +77,7 @@ def test_the_page_is_light_when_compressed(client):
 def test_the_query_count_is_the_same_as_for_any_talk(client, django_assert_num_queries):
     talk = two_hour_talk()
     make_talk(tags=["防災"], speakers=[make_speaker()])  # a related talk
-    with django_assert_num_queries(EXPECTED_QUERIES["detail, parts rendered"]):
+    with django_assert_num_queries(EXPECTED_QUERIES["detail, all rendered"]):
         assert client.get(talk.get_absolute_url()).status_code == 200
     empty_the_page_cache()
     with django_assert_num_queries(EXPECTED_QUERIES["detail"]):

@@ -103,7 +103,7 @@ def test_the_talk_page_costs_the_same_queries_however_long(
     )
     # Rendered (the first reader), then from the stored parts.
     for expected in (
-        EXPECTED_QUERIES["detail, parts rendered"],
+        EXPECTED_QUERIES["detail, all rendered"],
         EXPECTED_QUERIES["detail"],
     ):
         empty_the_page_cache()

@@ -83,3 +83,34 @@ class StoredPart(models.Model):
 
     def __str__(self):
         return f"{self.talk_id} ({self.language})"
+
+
+class StoredCard(models.Model):
+    """A talk's card, as every list of talks shows it (views/cards.py),
+    rendered once in one language and kept with the stamp it was rendered
+    from, as `StoredPart` is (`pagecache.parts.stored_cards`). The rating,
+    which votes change without changing the talk, and the heading level are
+    put in as the card is shown."""
+
+    talk = models.ForeignKey(
+        "summaries.Talk",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("講演"),
+    )
+    language = models.CharField(_("言語"), max_length=10)
+    stamp = models.CharField(_("作成元"), max_length=100)
+    content = models.JSONField(_("内容"))
+
+    class Meta:
+        ordering = ["talk", "language"]
+        verbose_name = _("保存済みの講演カード")
+        verbose_name_plural = _("保存済みの講演カード")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["talk", "language"], name="pagecache_storedcard_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.talk_id} ({self.language})"

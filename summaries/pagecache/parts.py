@@ -16,6 +16,10 @@ same thing. Only raw writes keep `updated_at` as given (a fixture loaded
 over a talk): `forget_raw()` deletes those talks' rows. A row left by a
 deleted talk goes with it (CASCADE). Staff previews never use it
 (summaries/views/preview.py).
+
+Talk cards, which every list shows twenty of, are kept the same way
+(`stored_cards()`, `StoredCard`): a page of cards reads the stored ones in
+one query and renders and writes only those whose stamp is not the talk's.
 """
 
 import functools
@@ -25,7 +29,7 @@ import logging
 from django.conf import settings
 from django.db import DatabaseError, transaction
 
-from .models import StoredPart
+from .models import StoredCard, StoredPart
 
 logger = logging.getLogger(__name__)
 
@@ -52,10 +56,14 @@ def forget_raw(sender, talk_ids, raw=False, **kwargs):
     """Receiver of `talk_changed` (PageCacheConfig.ready): a raw write brings
     its own `updated_at`, which may be the stored one, so the rows go."""
     if raw:
-        StoredPart.objects.filter(talk__in=list(talk_ids)).delete()
+        talks = list(talk_ids)
+        StoredPart.objects.filter(talk__in=talks).delete()
+        StoredCard.objects.filter(talk__in=talks).delete()
 
 
 def stamp(talk):
+    """What a talk's stored renderings were rendered from (`talk`: anything
+    with its `updated_at`)."""
     return f"{talk.updated_at.isoformat()}|{rendering_version()}"
 
 
@@ -72,19 +80,57 @@ def stored(talk, language, render):
     if row is not None and row[0] == now:
         return row[1]
     content = render()
+    row = StoredPart(talk_id=talk.pk, language=language, stamp=now, content=content)
+    _write(StoredPart, [row])
+    return content
+
+
+def stored_cards(talks, language, render):
+    """{pk: content} of the cards of `talks` (objects with `pk` and
+    `updated_at`) in `language`: read in one query where stored from the talk
+    as it is now; the others are `render(those talks)` ({pk: content}) and
+    stored in one statement."""
+    stamps = {talk.pk: stamp(talk) for talk in talks}
+    found = {
+        pk: content
+        for pk, now, content in StoredCard.objects.filter(
+            talk__in=list(stamps), language=language
+        ).values_list("talk_id", "stamp", "content")
+        if now == stamps[pk]
+    }
+    missing = [talk for talk in talks if talk.pk not in found]
+    if missing:
+        rendered = render(missing)
+        _write(
+            StoredCard,
+            [
+                StoredCard(
+                    talk_id=pk, language=language, stamp=stamps[pk], content=content
+                )
+                # In the order of their keys: two readers writing some of the
+                # same cards take their rows in one order (no deadlock).
+                for pk, content in sorted(rendered.items())
+            ],
+        )
+        found.update(rendered)
+    return found
+
+
+def _write(model, rows):
+    """Upsert `rows` in one statement; a failure is logged, not raised: the
+    reader still gets the page, and the next one tries again."""
     try:
-        with transaction.atomic():  # an upsert: one statement
-            StoredPart.objects.bulk_create(
-                [
-                    StoredPart(
-                        talk_id=talk.pk, language=language, stamp=now, content=content
-                    )
-                ],
+        with transaction.atomic():
+            model.objects.bulk_create(
+                rows,
                 update_conflicts=True,
                 unique_fields=["talk", "language"],
                 update_fields=["stamp", "content"],
             )
     except DatabaseError:
-        # The reader still gets the page; the next one tries again.
-        logger.warning("stored part of talk %s not written", talk.pk, exc_info=True)
-    return content
+        logger.warning(
+            "%s of talks %s not written",
+            model.__name__,
+            [row.talk_id for row in rows],
+            exc_info=True,
+        )

@@ -10,10 +10,17 @@ Every value is escaped here, as the template engine would: `html.escape` is
 what Django's `escape` calls, and user text goes through `bidi.bdi` (escaped
 and isolated).
 
-What a card shows is read as plain values (`Card`), not model instances: a
-page of cards costs three queries (`fetch()`), as `for_cards()` did, at a
-fifth of the time. A search also gives each card `marked_title` and
-`snippet`, safe HTML whose only markup is <mark>.
+What a card shows is read as plain values (`Card`), not model instances.
+A card is kept rendered (`pagecache.parts.stored_cards`), per language, from
+the talk as it is now: a page of cards costs two queries, its talks' rows
+and their stored cards; the talks whose card is not stored (new, or changed
+since) have their speakers and tags read (two more queries) and their cards
+written (one statement). The rating and the heading level, which change
+without the talk changing, are put in as the card is shown.
+
+A search gives each card `marked_title` and `snippet`, safe HTML whose only
+markup is <mark>: its cards are written afresh (`fetch(stored=False)`:
+three queries).
 """
 
 from collections.abc import Sequence
@@ -27,11 +34,12 @@ from django.utils.formats import date_format
 from django.utils.html import conditional_escape
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from ..bidi import bdi
 from ..models import TaggedTalk, Talk, TalkSpeaker
+from ..pagecache import parts
 from ..ratings.voting import RatingSummary
 from ..templatetags.languages import content_lang
 from ..text import format_timecode, iso_duration
@@ -45,18 +53,20 @@ class Card:
 
     __slots__ = (
         "pk", "title", "slug", "video_date", "duration_seconds", "tldr",
-        "channel", "rating", "speakers", "tags", "marked_title", "snippet",
+        "channel", "updated_at", "rating", "speakers", "tags", "marked_title",
+        "snippet", "stored",
     )  # fmt: skip
 
     def __init__(self, row):
         (
             self.pk, self.title, self.slug, self.video_date, self.duration_seconds,
-            self.tldr, self.channel, count, total,
+            self.tldr, self.channel, self.updated_at, count, total,
         ) = row  # fmt: skip
         self.rating = RatingSummary(count or 0, total or 0)
         self.speakers = []  # names, in the talk's order
         self.tags = []  # (name, slug), in the order the editor gave them
         self.marked_title = self.snippet = ""
+        self.stored = None  # the card's parts as stored (`parts()`)
 
     def __repr__(self):
         return f"<Card {self.pk}: {self.title}>"
@@ -68,16 +78,36 @@ class Card:
 
 FIELDS = (
     "pk", "title", "slug", "video_date", "duration_seconds", "tldr",
-    "channel__name", "rating_totals__count", "rating_totals__total",
+    "channel__name", "updated_at", "rating_totals__count", "rating_totals__total",
 )  # fmt: skip
 
 
-def fetch(talks):
+def fetch(talks, stored=True):
     """[Card] of `talks` (a queryset of talks, ordered and sliced), in its
-    order: three queries, whatever the queryset selects or prefetches."""
+    order, whatever the queryset selects or prefetches: with their stored
+    parts (two queries when all are stored), or, `stored=False`, with what
+    they show read afresh (three queries)."""
     cards = [Card(row) for row in talks.values_list(*FIELDS)]
     if not cards:
         return []
+    if not stored:
+        _read_people(cards)
+        return cards
+    found = parts.stored_cards(cards, get_language(), _render)
+    for card in cards:
+        card.stored = found[card.pk]
+    return cards
+
+
+def _render(cards):
+    """{pk: the card's parts} for cards not stored: two queries."""
+    _read_people(cards)
+    words = Words()
+    return {card.pk: card_parts(card, words) for card in cards}
+
+
+def _read_people(cards):
+    """Give `cards` their speakers and tags: two queries."""
     by_pk = {card.pk: card for card in cards}
     speakers = (
         TalkSpeaker.objects.filter(talk__in=list(by_pk))
@@ -93,12 +123,13 @@ def fetch(talks):
     )
     for pk, rows in groupby(tags, key=lambda row: row[0]):
         by_pk[pk].tags = [(name, slug) for _pk, name, slug in rows]
-    return cards
 
 
 def fetch_ids(ids):
-    """[Card] of the talks with these ids, in the ids' order."""
-    cards = {card.pk: card for card in fetch(Talk.objects.filter(pk__in=ids))}
+    """[Card] of the talks with these ids, in the ids' order, read afresh
+    (a search marks their titles and gives them snippets)."""
+    found = fetch(Talk.objects.filter(pk__in=ids), stored=False)
+    cards = {card.pk: card for card in found}
     return [cards[pk] for pk in ids if pk in cards]
 
 
@@ -150,8 +181,10 @@ class Words:
         self.tag_url = SlugUrl("summaries:tag-detail")
 
 
-def card(talk, words, heading_level=2):
-    """One `Card`'s `<article class="talk-card">`."""
+def card_parts(talk, words):
+    """[title link, meta, rest]: a `Card`'s HTML but for what is put in as it
+    is shown (`card()`): the heading around the link, and the rating at the
+    end of the meta."""
     lang = words.lang
     title = bdi(conditional_escape(talk.marked_title or talk.title))
     date = talk.video_date
@@ -163,35 +196,44 @@ def card(talk, words, heading_level=2):
         f'<time datetime="{iso_duration(talk.duration_seconds)}">'
         f"{escape(talk.duration)}</time></span>",
     ]
-    if talk.rating.count:
-        meta.append(f"<span>{words.rating} {escape(str(talk.rating))}</span>")
-    level = int(heading_level)
-    parts = [
-        f'<h{level} class="talk-card__title"{lang}>'
-        f'<a href="{escape(words.talk_url(talk.slug))}">{title}</a></h{level}>',
-        '<p class="talk-card__meta">\n' + "\n".join(meta) + "\n</p>",
-    ]
+    rest = []
     if talk.speakers:
         names = words.separator.join(bdi(name) for name in talk.speakers)
-        parts.append(f'<p class="talk-card__speakers"{lang}>{names}</p>')
+        rest.append(f'<p class="talk-card__speakers"{lang}>{names}</p>')
     if talk.snippet:
-        parts.append(
+        rest.append(
             f'<p class="talk-card__summary talk-card__snippet"{lang}>'
             f"{conditional_escape(talk.snippet)}</p>"
         )
     else:
         summary = escape(truncatechars(talk.tldr, SUMMARY_LENGTH))
-        parts.append(f'<p class="talk-card__summary"{lang}>{summary}</p>')
+        rest.append(f'<p class="talk-card__summary"{lang}>{summary}</p>')
     if talk.tags:
         items = "".join(
             f'<li><a href="{escape(words.tag_url(slug))}">{bdi(name)}</a></li>'
             for name, slug in talk.tags
         )
-        parts.append(
+        rest.append(
             f'<ul class="tag-list tag-list--compact" aria-label="{words.tags}"{lang}>'
             f"{items}</ul>"
         )
-    return '<article class="talk-card">\n' + "\n".join(parts) + "\n</article>"
+    link = f'<a href="{escape(words.talk_url(talk.slug))}">{title}</a>'
+    return [link, "\n".join(meta), "\n".join(rest)]
+
+
+def card(talk, words, heading_level=2):
+    """One `Card`'s `<article class="talk-card">`: its stored parts, or
+    written now, with the heading level and the rating put in."""
+    link, meta, rest = talk.stored or card_parts(talk, words)
+    if talk.rating.count:
+        meta += f"\n<span>{words.rating} {escape(str(talk.rating))}</span>"
+    level = int(heading_level)
+    return (
+        '<article class="talk-card">\n'
+        f'<h{level} class="talk-card__title"{words.lang}>{link}</h{level}>\n'
+        f'<p class="talk-card__meta">\n{meta}\n</p>\n'
+        f"{rest}\n</article>"
+    )
 
 
 def cards(talks, heading_level=2):
