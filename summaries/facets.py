@@ -8,6 +8,7 @@ many talks that choice would show.
 
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, OuterRef, Value
 from django.utils.html import conditional_escape
@@ -77,18 +78,36 @@ class Facets:
     clear_url: str
 
 
-def link(params, **changes):
-    """This page's query string with `changes` (None removes; a list replaces)."""
-    params = params.copy()
-    params.pop("page", None)
-    for key, value in changes.items():
+class Links:
+    """Links to this page with its query string changed, without the page
+    number: `Links(request.GET)(tag=[…], year=None)`. The query string is
+    read once for the fifty links of a page (a QueryDict copied per link
+    cost more than the rest of the link)."""
+
+    def __init__(self, params):
+        self.lists = [(key, values) for key, values in params.lists() if key != "page"]
+
+    def __call__(self, **changes):
+        """The query string with `changes` (None removes; a list replaces), as
+        QueryDict would write it: keys in their order, new ones last."""
+        pairs = []
+        for key, values in self.lists:
+            if key in changes:
+                values = self._values(changes[key])
+            pairs += [(key, value) for value in values]
+        known = {key for key, _values in self.lists}
+        for key, value in changes.items():
+            if key not in known:
+                pairs += [(key, item) for item in self._values(value)]
+        return "?" + urlencode(pairs)
+
+    @staticmethod
+    def _values(value):
         if value is None:
-            params.pop(key, None)
-        elif isinstance(value, list):
-            params.setlist(key, value)
-        else:
-            params[key] = str(value)
-    return "?" + params.urlencode()
+            return []
+        if isinstance(value, list):
+            return [str(item) for item in value]
+        return [str(value)]
 
 
 def facets(matches, filters, params, filtered_ids=None, counts=None):
@@ -127,6 +146,7 @@ def facets(matches, filters, params, filtered_ids=None, counts=None):
 
 
 def _facets(filters, params, counts):
+    link = Links(params)
     years = dict(counts.pop("year"))
     tags, speakers, channels = _named(counts)
 
@@ -135,7 +155,7 @@ def _facets(filters, params, counts):
         return [
             Option(
                 label,
-                link(params, **{key: None if str(value) == chosen else value}),
+                link(**{key: None if str(value) == chosen else value}),
                 n,
                 str(value) == chosen,
             )
@@ -147,7 +167,7 @@ def _facets(filters, params, counts):
             "tag",
             _("タグ"),
             [
-                Option(tag.name, link(params, tag=[*filters.tags, tag.slug]), n)
+                Option(tag.name, link(tag=[*filters.tags, tag.slug]), n)
                 for tag, n in tags
             ],
         ),
@@ -175,8 +195,8 @@ def _facets(filters, params, counts):
     ]
     return Facets(
         groups=[group for group in groups if group[2]],
-        chosen=chosen_filters(filters, params),
-        clear_url=link(params, tag=None, speaker=None, channel=None, year=None),
+        chosen=chosen_filters(filters, link),
+        clear_url=link(tag=None, speaker=None, channel=None, year=None),
     )
 
 
@@ -214,9 +234,9 @@ def _named(counts):
     ]
 
 
-def chosen_filters(filters, params):
-    """The filters in force, each with a link that removes it (names looked up
-    in one query per kind of filter chosen).
+def chosen_filters(filters, link):
+    """The filters in force, each with a link (`link`: this page's `Links`)
+    that removes it (names looked up in one query per kind of filter chosen).
 
     Only names of public records are shown: a speaker, channel or tag found
     only on drafts or scheduled talks is shown by its slug, exactly as a slug
@@ -230,7 +250,7 @@ def chosen_filters(filters, params):
             chosen.append(
                 Option(
                     bdi_format(_("タグ: %(name)s"), name=names.get(slug, slug)),
-                    link(params, tag=rest or None),
+                    link(tag=rest or None),
                 )
             )
     for key, model, heading in (
@@ -247,14 +267,14 @@ def chosen_filters(filters, params):
                         heading=conditional_escape(heading),
                         name=name or slug,
                     ),
-                    link(params, **{key: None}),
+                    link(**{key: None}),
                 )
             )
     if filters.year:
         chosen.append(
             Option(
                 _("動画の年: %(year)d年") % {"year": filters.year},
-                link(params, year=None),
+                link(year=None),
             )
         )
     return chosen

@@ -138,12 +138,18 @@ class TalkListView(PublishedTalksMixin, ListView):
             }
         if not self.get_listing():
             return None
-        due_later = self.due_later
+        sizes = {
+            Kind.TAG: FACET_SIZE,
+            Kind.SPEAKER: FACET_SIZE,
+            Kind.CHANNEL: FACET_SIZE,
+            Kind.YEAR: None,
+        }
+        top = listings.tops(sizes, due_later=self.due_later)
         return {
-            Tag: listings.top(Kind.TAG, FACET_SIZE, due_later=due_later),
-            Speaker: listings.top(Kind.SPEAKER, FACET_SIZE, due_later=due_later),
-            Channel: listings.top(Kind.CHANNEL, FACET_SIZE, due_later=due_later),
-            "year": listings.top(Kind.YEAR, None, due_later=due_later),
+            Tag: top[Kind.TAG],
+            Speaker: top[Kind.SPEAKER],
+            Channel: top[Kind.CHANNEL],
+            "year": top[Kind.YEAR],
         }
 
     def mark_matches(self, talks):
