@@ -102,12 +102,19 @@ class TalkQuerySet(NaturalKeyQuerySet):
             )
             qs = qs.filter(pk__in=having_all)
         if speaker:
-            qs = qs.filter(speakers__slug=speaker)
+            # A subquery, as for tags: a join would repeat a talk per matching
+            # row, and the DISTINCT undoing it sorts every match (and, with
+            # parameters bound by PostgreSQL, cannot be ordered by a search's
+            # ranking: Django #34255).
+            through = self.model.speakers.through
+            qs = qs.filter(
+                pk__in=through.objects.filter(speaker__slug=speaker).values("talk")
+            )
         if channel:
             qs = qs.filter(channel__slug=channel)
         if year:
             qs = qs.filter(video_date__year=year)
-        return qs.distinct() if speaker else qs
+        return qs
 
     def related_to(self, talk, limit=4):
         """Published talks sharing most tags with `talk` (uses its prefetched tags)."""
