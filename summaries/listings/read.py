@@ -96,12 +96,6 @@ def scheduled(now=None):
     return dict(Counter(due.union(ended, all=True)))
 
 
-def top(kind, size, now=None, due_later=None):
-    """[(value, count)] of the `size` lists of `kind` with most public talks
-    (None: all), most first, ties by value: `tops({kind: size})`."""
-    return tops({kind: size}, now, due_later)[kind]
-
-
 def tops(sizes, now=None, due_later=None):
     """{kind: [(value, count)]}: for each kind of `sizes` ({kind: size}),
     its `size` lists with most public talks (None: all), most first, ties by

@@ -50,15 +50,14 @@ class Dependency(models.Model):
         return f"{self.name}: {self.number}"
 
 
-class StoredPart(models.Model):
-    """A talk page's parts that show only the talk (its header, summary,
-    parts, mind map, transcript and tags), rendered once in one language and
-    kept with the stamp they were rendered from (`pagecache.parts`).
+class StoredRendering(models.Model):
+    """Something a talk shows, rendered once in one language and kept with
+    the stamp it was rendered from (`pagecache.parts`).
 
     The stamp holds the talk's `updated_at`, which every change the public
     could see moves, in the writer's transaction (a renamed tag, speaker or
-    channel included: `signals.talk_changed`); a stored part whose stamp
-    differs is rendered anew by the next reader, so it is never served stale.
+    channel included: `signals.talk_changed`); a row whose stamp differs is
+    rendered anew by the next reader, so it is never served stale.
     """
 
     talk = models.ForeignKey(
@@ -72,45 +71,32 @@ class StoredPart(models.Model):
     content = models.JSONField(_("内容"))
 
     class Meta:
+        abstract = True
         ordering = ["talk", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["talk", "language"], name="%(app_label)s_%(class)s_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.talk_id} ({self.language})"
+
+
+class StoredPart(StoredRendering):
+    """A talk page's parts that show only the talk (its header, summary,
+    parts, mind map, transcript and tags)."""
+
+    class Meta(StoredRendering.Meta):
         verbose_name = _("保存済みの表示部分")
         verbose_name_plural = _("保存済みの表示部分")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["talk", "language"], name="pagecache_storedpart_unique"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.talk_id} ({self.language})"
 
 
-class StoredCard(models.Model):
-    """A talk's card, as every list of talks shows it (views/cards.py),
-    rendered once in one language and kept with the stamp it was rendered
-    from, as `StoredPart` is (`pagecache.parts.stored_cards`). The rating,
-    which votes change without changing the talk, and the heading level are
-    put in as the card is shown."""
+class StoredCard(StoredRendering):
+    """A talk's card, as every list of talks shows it (views/cards.py). The
+    rating, which votes change without changing the talk, and the heading
+    level are put in as the card is shown."""
 
-    talk = models.ForeignKey(
-        "summaries.Talk",
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("講演"),
-    )
-    language = models.CharField(_("言語"), max_length=10)
-    stamp = models.CharField(_("作成元"), max_length=100)
-    content = models.JSONField(_("内容"))
-
-    class Meta:
-        ordering = ["talk", "language"]
+    class Meta(StoredRendering.Meta):
         verbose_name = _("保存済みの講演カード")
         verbose_name_plural = _("保存済みの講演カード")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["talk", "language"], name="pagecache_storedcard_unique"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.talk_id} ({self.language})"
