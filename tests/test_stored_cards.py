@@ -3,11 +3,7 @@ of talks shows each talk's card as kept rendered per language, with the page
 cache empty, and never stale: a change to the talk renders its card anew, a
 vote shows at once, and a search still marks its words."""
 
-import json
-
 import pytest
-from django.core import serializers
-from django.core.management import call_command
 from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +16,7 @@ from summaries.ratings.models import RatingTotal
 from summaries.signals import announce
 from summaries.views import cards
 from tests.factories import make_speaker, make_talk
-from tests.test_stored_parts import fresh
+from tests.test_stored_parts import fresh, load_as_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -139,14 +135,9 @@ def test_a_tag_added_shows_on_the_next_request():
 
 def test_a_fixture_loaded_over_the_talk_shows_on_the_next_request(tmp_path):
     talk = _talk()
-    rows = json.loads(serializers.serialize("json", [Talk.objects.get(pk=talk.pk)]))
-    fixture = tmp_path / "talk.json"
-    fixture.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-    call_command("loaddata", str(fixture), verbosity=0)
+    load_as_fixture(talk, tmp_path)
     fresh(LIST)  # stored from the fixture's updated_at
-    rows[0]["fields"]["title"] = "読み込み直した題名"  # updated_at as it was
-    fixture.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-    call_command("loaddata", str(fixture), verbosity=0)
+    load_as_fixture(talk, tmp_path, title="読み込み直した題名")  # same updated_at
     page, _ = fresh(LIST)
     assert "読み込み直した題名" in page
 
