@@ -1,7 +1,10 @@
 """A private `redis-server` for tests, on a port of the cache tests' own
-range (18400-18499), never the machine's shared one on 6379. Parallel test
-workers each take a free port of the range. Tests stop and restart it."""
+range (18400-18499), never the machine's shared one on 6379. Each parallel
+test worker takes a free port of its own tenth of the range, so that a
+server one worker stopped is never taken over by another's. Tests stop and
+restart it."""
 
+import os
 import shutil
 import socket
 import subprocess
@@ -10,15 +13,28 @@ import time
 PORTS = range(18400, 18500)
 
 
+def _own_ports():
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    share = len(PORTS) // 10
+    start = PORTS.start + (int(worker) % 10 if worker.isdigit() else 0) * share
+    return range(start, start + share)
+
+
 def _free_port():
-    for port in PORTS:
+    for port in _own_ports():
         with socket.socket() as sock:
+            # As redis-server binds: a port left in TIME_WAIT by a stopped
+            # server is free, one another server listens on is not.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 sock.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    raise RuntimeError("no free port in 18400-18499 for a private redis-server")
+    ports = _own_ports()
+    raise RuntimeError(
+        f"no free port in {ports.start}-{ports.stop - 1} for a private redis-server"
+    )
 
 
 class RedisServer:
