@@ -48,6 +48,26 @@ def token_in(page):
     return page.content.decode().split('name="csrfmiddlewaretoken" value="')[1][:64]
 
 
+def test_a_search_hit_is_answered_early_and_still_counted_for_editors():
+    from summaries.search.models import SearchLog
+
+    make_talk("防災の講演", tags=["防災"])
+    browser = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"}
+    first = Client(**browser).get("/talks/", {"q": "防災"})
+    second = Client(**browser).get("/talks/", {"q": "防災"})
+    with stack_calls() as seen:
+        # Another reader (another address): a new count, from the early path.
+        third = Client(REMOTE_ADDR="203.0.113.9", **browser).get(
+            "/talks/", {"q": "防災"}
+        )
+    assert seen.call_count == 0
+    assert third.content == second.content == first.content
+    assert list(SearchLog.objects.values_list("query", "result_count")) == [
+        ("防災", 1),
+        ("防災", 1),
+    ]
+
+
 def test_a_page_with_a_form_is_answered_early_with_the_readers_own_token():
     talk = make_talk()
     url = talk.get_absolute_url()

@@ -7,10 +7,10 @@ page is current it answers at once, with the headers the rest of the stack
 added the last time it served such a page in this language (security
 headers, CSP, Permissions-Policy, Vary, Content-Language), learnt from that
 response. Anything else goes down the stack as before: a miss, a stale page,
-staff, an address it does not serve over plain HTTP, a Host not allowed,
-or a page with work to do on every serve (a search). A page with a form gets
-the reader's own CSRF token, and a reader without a CSRF cookie gets one,
-set by Django's own CsrfViewMiddleware code.
+staff, an address it does not serve over plain HTTP, a Host not allowed.
+Work a page asks for on every serve (counting a search) runs here too. A
+page with a form gets the reader's own CSRF token, and a reader without a
+CSRF cookie gets one, set by Django's own CsrfViewMiddleware code.
 """
 
 import gzip
@@ -94,9 +94,7 @@ class CachedPageMiddleware:
             if found is None:
                 return None
             address, stored = found
-            content, calls = stored[2], stored[4]
-            if calls:
-                return None
+            content = stored[2]
             form = pages.CSRF_PLACEHOLDER.encode() in content
             learnt = LEARNT.get((language, form))
             if learnt is None:

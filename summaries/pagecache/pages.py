@@ -19,7 +19,9 @@ the lists' first pages and single-filter lists.
 (`depends_on()`, plus the page's declared `deps` and "site") and their
 versions (`state.versions()`); it is served only while every version is
 unchanged. The versions come from the shared cache when they are there, so a
-hit on Redis reads no database. The ETag is the key and the versions, so a
+hit on Redis reads no database; each worker keeps those it has read until
+Redis says they changed (`tracked`), so a hit reads nothing from Redis
+either. The ETag is the key and the versions, so a
 browser that has the page gets a 304.
 
 **Faults.** The cache is reached through `store`: a Redis that is down or slow
@@ -235,8 +237,8 @@ class _Shared:
     """The shared cache through `store` (a Redis fault is a miss), with the
     last LOCAL_ENTRIES pages this worker served kept in its memory: a page's
     versions decide whether it is current, wherever it was kept, so a local
-    copy is never served stale, and a hit costs one Redis read (the versions)
-    instead of two and the page's transfer."""
+    copy is never served stale, and a hit costs no Redis read (the versions
+    are kept too, see `tracked`) instead of two and the page's transfer."""
 
     local = OrderedDict()
     lock = threading.Lock()

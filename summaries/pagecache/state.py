@@ -149,7 +149,7 @@ def versions(names):
     if not store.shared() or not store.available():
         found = _from_database(names)
         return tuple(found[name] for name in wanted)
-    mirrored = store.get_many([_mirror_key(name) for name in wanted])
+    mirrored = store.get_tracked([_mirror_key(name) for name in wanted])
     found = {
         name: mirrored[_mirror_key(name)]
         for name in wanted

@@ -16,6 +16,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from . import tracked
+
 log = logging.getLogger("govdx.cache")
 
 PAUSE = 5.0  # seconds the cache is left alone after a failure
@@ -113,7 +115,22 @@ def add(key, value, timeout):
     return _call("add", key, value, timeout, default=False)
 
 
+def get_tracked(keys):
+    """As `get_many`, from values this worker keeps until Redis says they
+    changed (tracked.py): a hit reads nothing from Redis."""
+    if not available():
+        return {}
+    try:
+        found = tracked.get_many(keys)
+    except _ERRORS as error:
+        _failed(error)
+        return {}
+    _answered()
+    return found
+
+
 def delete_many(keys):
+    tracked.forget(keys)
     _call("delete_many", keys)
 
 

@@ -1,0 +1,122 @@
+"""With Redis, a cache hit reads nothing from it: the versions a page depends
+on are kept in the worker until Redis pushes word that they changed
+(summaries/pagecache/tracked.py). Each test runs its own `redis-server` on a
+private port and changes keys, flushes and restarts it under the worker."""
+
+import time
+
+import pytest
+import redis as redis_py
+from django.core.cache import cache
+from django.test import Client, override_settings
+
+from summaries.pagecache import store, tracked
+from tests.factories import make_talk
+from tests.redis_server import RedisServer, redis_caches
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def redis(monkeypatch):
+    server = RedisServer().start()
+    monkeypatch.setattr(store, "PAUSE", 0.3)
+    store.reset()
+    try:
+        with override_settings(CACHES=redis_caches(server.url)):
+            yield server
+    finally:
+        server.stop()
+        store.reset()
+
+
+def other_client(server):
+    """Another server's connection to the same Redis."""
+    return redis_py.Redis.from_url(server.url)
+
+
+def reads(server):
+    """How many reads Redis has answered so far."""
+    stats = other_client(server).info("commandstats")
+    return sum(
+        stats.get(f"cmdstat_{name}", {}).get("calls", 0)
+        for name in ("get", "mget", "pttl")
+    )
+
+
+def page(url):
+    return Client(raise_request_exception=False).get(url).content.decode()
+
+
+def test_a_hit_reads_nothing_from_redis(redis):
+    talk = make_talk("読まない講演")
+    for _ in range(3):  # rendered, then its versions kept
+        assert "読まない講演" in page(talk.get_absolute_url())
+    before = reads(redis)
+    for _ in range(5):
+        assert "読まない講演" in page(talk.get_absolute_url())
+    assert reads(redis) == before
+
+
+def test_a_change_pushed_by_another_server_shows_on_the_next_request(
+    redis, monkeypatch, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    talk = make_talk("古い題名")
+    for _ in range(3):
+        assert "古い題名" in page(talk.get_absolute_url())
+    before = reads(redis)
+    with django_assert_num_queries(0):  # served from what the worker keeps
+        assert "古い題名" in page(talk.get_absolute_url())
+    assert reads(redis) == before
+    # The write happens elsewhere: this worker does not drop its own copies,
+    # only Redis's invalidation can tell it.
+    monkeypatch.setattr(tracked, "forget", lambda keys: None)
+    with django_capture_on_commit_callbacks(execute=True):
+        talk.title = "新しい題名"
+        talk.save()
+    assert "新しい題名" in page(talk.get_absolute_url())
+
+
+def test_kept_values_follow_redis_changes_ttls_and_flushes(redis):
+    other = other_client(redis)
+    key = cache.make_key("dep:example")
+    other.set(key, 1)
+    assert tracked.get_many(["dep:example"]) == {"dep:example": 1}
+    other.set(key, 2)
+    assert tracked.get_many(["dep:example"]) == {"dep:example": 2}
+    other.set(key, 3, px=300)
+    assert tracked.get_many(["dep:example"]) == {"dep:example": 3}
+    time.sleep(0.35)  # the key's time to live runs out, and so does the copy
+    assert tracked.get_many(["dep:example"]) == {}
+    other.set(key, 4)
+    assert tracked.get_many(["dep:example"]) == {"dep:example": 4}
+    other.flushall()
+    assert tracked.get_many(["dep:example"]) == {}
+
+
+def test_after_a_redis_restart_nothing_kept_is_trusted(redis):
+    other = other_client(redis)
+    key = cache.make_key("dep:example")
+    other.set(key, 1)
+    assert tracked.get_many(["dep:example"]) == {"dep:example": 1}
+    redis.stop()
+    redis.start()  # empty, on the same port: the kept 1 may be stale
+    other_client(redis).set(key, 2)
+    assert tracked.get_many(["dep:example"]) == {"dep:example": 2}
+
+
+def test_with_redis_down_pages_are_rendered_and_then_kept_again(redis):
+    talk = make_talk("落ちても読める")
+    for _ in range(3):
+        assert "落ちても読める" in page(talk.get_absolute_url())
+    redis.stop()
+    talk.title = "落ちている間の題名"
+    talk.save()
+    assert "落ちている間の題名" in page(talk.get_absolute_url())
+    redis.start()
+    time.sleep(0.35)  # the pause after a failure ends
+    for _ in range(3):
+        assert "落ちている間の題名" in page(talk.get_absolute_url())
+    before = reads(redis)
+    assert "落ちている間の題名" in page(talk.get_absolute_url())
+    assert reads(redis) == before
