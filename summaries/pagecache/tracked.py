@@ -130,8 +130,22 @@ class TrackedValues:
         self.connection.disconnect()
 
 
+_RAW = {}
+_RAW_MAX = 10_000
+
+
 def _raw(keys):
-    return [cache.make_key(key).encode() for key in keys]
+    """Redis's names of these cache keys (as the cache names them: prefix,
+    version), remembered: a page's few names are asked for on every hit."""
+    found = []
+    for key in keys:
+        raw = _RAW.get(key)
+        if raw is None:
+            if len(_RAW) >= _RAW_MAX:
+                _RAW.clear()
+            raw = _RAW[key] = cache.make_key(key).encode()
+        found.append(raw)
+    return found
 
 
 def _current():
@@ -168,6 +182,7 @@ def forget(keys):
 def _settings_changed(setting, **kwargs):
     global _reader
     if setting == "CACHES":
+        _RAW.clear()
         with _lock:
             if _reader is not None:
                 _reader[1].close()
