@@ -84,3 +84,19 @@ def test_bad_arguments_say_what_to_fix(talk):
         run(talk.slug, "--kind", "tags", "--limit", "0")
     with pytest.raises(CommandError):
         run(talk.slug, "--kind", "titles")
+
+
+def test_a_term_said_as_a_of_b_is_counted_in_the_corpus_in_either_form():
+    from summaries.search.editing import corpus_frequencies
+    from summaries.search.suggestions import talk_fields
+
+    make_talk("市民の声", tldr="市民のニーズを聞く。")
+    make_talk("住民の声", tldr="市民のニーズに応える窓口。")
+    make_talk("一言で", tldr="市民ニーズを調べた。")
+    make_talk("別の話", tldr="防災の話。")
+    fields = talk_fields(tldr="市民のニーズを反映する。")
+    df, documents = corpus_frequencies(fields)
+    assert documents == 4
+    # Two talks say 市民のニーズ, one 市民ニーズ: at least the larger count.
+    assert df["市民ニーズ"] == 2
+    assert df["市民"] == 3

@@ -27,10 +27,19 @@ def fields_of(talk):
 
 
 def corpus_frequencies(fields):
-    """({candidate key: talks holding it}, talks) from the search index."""
-    keys = sorted(candidates(fields))
-    counts = get_backend().document_counts([WORD + key for key in keys])
-    df = {key[len(WORD) :]: count for key, count in counts.items() if count}
+    """({candidate key: talks holding it}, talks) from the search index. A
+    term also said as "A の B" (市民のニーズ) counts the talks holding either
+    form: at least the larger of the two counts (the index counts keys, not
+    the talks holding one or the other)."""
+    terms = candidates(fields)
+    forms = {key: [key, *sorted(term.said)] for key, term in terms.items()}
+    wanted = sorted({WORD + form for found in forms.values() for form in found})
+    counts = get_backend().document_counts(wanted)
+    df = {}
+    for key, found in forms.items():
+        count = max(counts.get(WORD + form, 0) for form in found)
+        if count:
+            df[key] = count
     return df, SearchEntry.objects.count()
 
 

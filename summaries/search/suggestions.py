@@ -17,7 +17,9 @@ where the term stands in its phrase:
 - other whole words inside the phrase (アワード): OTHER_WORDS;
 - part of one Sudachi word (東京 in 東京都, コロナ in コロナ禍): PART_OF_WORD.
 
-A lone verbal noun (設立, 活用) names an act rather than a subject and
+"A の B" of two one-word phrases also counts as the term AB, as said (市民の
+ニーズ names 市民ニーズ), unless B is a lone verbal noun (an act: デジタル庁の
+設立). A lone verbal noun (設立, 活用) names an act rather than a subject and
 counts VERBAL; a word written in hiragana only (きっかけ) counts KANA_ONLY.
 Nouns of time and degree (今後, 現在), adjectival X的 and names of people
 (speakers have their own pages) are never offered. The score is that
@@ -28,6 +30,7 @@ every talk uses sink and the talk's own subjects rise.
 import math
 import re
 from collections import Counter
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..text import fold
@@ -47,6 +50,7 @@ OTHER_WORDS = 0.5
 PART_OF_WORD = 0.25
 VERBAL = 0.5
 KANA_ONLY = 0.5
+JOINED = 1
 # Field weights: the title names the subject, the TL;DR sums it up.
 TITLE, TLDR, BODY = 3, 2, 1
 
@@ -65,10 +69,11 @@ class Suggestion(NamedTuple):
 class Term:
     """One candidate term in a text: how it is written, and its weight."""
 
-    __slots__ = ("surfaces", "units", "weight", "whole")
+    __slots__ = ("said", "surfaces", "units", "weight", "whole")
 
     def __init__(self, units):
         self.units = units
+        self.said = set()  # keys of the "A の B" forms it was said in
         self.surfaces = Counter()
         self.weight = 0.0
         self.whole = 0.0  # weight of the occurrences that were whole phrases
@@ -151,19 +156,44 @@ def _phrases(text):
             yield phrase
 
 
+def _joined(text, phrases):
+    """(units, key as said) of each "A の B" that names one term (市民のニーズ
+    -> 市民ニーズ): two one-word noun phrases with only の between them, short
+    enough to be a tag, B not a lone act (デジタル庁の設立 stays two)."""
+    for first, second in pairwise(phrases):
+        if text[first.end : second.begin] != "の":
+            continue
+        span = first.units + second.units
+        if len(span) > MAX_UNITS or len(first.words) > 1 or len(second.words) > 1:
+            continue
+        if len(second.units) == 1 and second.units[0].pos[2] == "サ変可能":
+            continue
+        if _offered(span):
+            normals = [unit.normal for unit in first.units]
+            yield span, "".join([*normals, "の", *(u.normal for u in second.units)])
+
+
+def _count(terms, span, amount):
+    key = "".join(unit.normal for unit in span)
+    term = terms.get(key) or terms.setdefault(key, Term(span))
+    term.surfaces["".join(unit.surface for unit in span)] += 1
+    term.weight += amount
+    return term
+
+
 def candidates(fields):
     """{normalised key: Term} of weighted texts, `[(text, weight), ...]`."""
     terms = {}
     for text, weight in fields:
-        for phrase in _phrases(text):
+        phrases = list(_phrases(text))
+        for phrase in phrases:
             whole = len(phrase.units)
             for span, factor in _spans(phrase):
-                key = "".join(unit.normal for unit in span)
-                term = terms.get(key) or terms.setdefault(key, Term(span))
-                term.surfaces["".join(unit.surface for unit in span)] += 1
-                term.weight += weight * factor
+                term = _count(terms, span, weight * factor)
                 if len(span) == whole:
                     term.whole += weight
+        for span, said in _joined(text, phrases):
+            _count(terms, span, weight * JOINED).said.add(said)
     return terms
 
 
