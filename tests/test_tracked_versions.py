@@ -120,3 +120,24 @@ def test_with_redis_down_pages_are_rendered_and_then_kept_again(redis):
     before = reads(redis)
     assert "落ちている間の題名" in page(talk.get_absolute_url())
     assert reads(redis) == before
+
+
+def test_a_silent_redis_costs_one_timeout_not_two(redis, monkeypatch):
+    other_client(redis).set(cache.make_key("dep:kept"), 1)
+    assert tracked.get_many(["dep:kept"]) == {"dep:kept": 1}
+    tries = []
+    real = tracked.TrackedValues._get_many
+    monkeypatch.setattr(
+        tracked.TrackedValues,
+        "_get_many",
+        lambda self, keys: (tries.append(keys), real(self, keys))[1],
+    )
+    redis.pause()
+    try:
+        with pytest.raises(redis_py.exceptions.TimeoutError):
+            tracked.get_many(["dep:kept", "dep:new"])
+    finally:
+        redis.resume()
+    assert len(tries) == 1  # one timeout (100 ms), not retried
+    # The reply that came late is never read as another key's value.
+    assert tracked.get_many(["dep:kept"]) == {"dep:kept": 1}

@@ -79,16 +79,23 @@ class TrackedValues:
 
     def get_many(self, keys):
         """{key: raw value} of the raw `keys` that exist in Redis."""
-        for attempt in (1, 2):
-            try:
-                return self._get_many(keys)
-            except Exception:
-                # Lost or confused: start again on a new connection, once.
-                self.values.clear()
-                self.connection.disconnect()
-                if attempt == 2:
-                    raise
-        raise AssertionError("unreachable")  # pragma: no cover
+        from redis.exceptions import ConnectionError as Lost
+
+        try:
+            return self._with_reset(keys)
+        except Lost:
+            # Closed under us (a restart, an idle timeout): once more, on a
+            # new connection. A timeout is not retried: it already cost 100 ms.
+            return self._with_reset(keys)
+
+    def _with_reset(self, keys):
+        try:
+            return self._get_many(keys)
+        except BaseException:
+            # Whatever was under way may have left replies unread.
+            self.values.clear()
+            self.connection.disconnect()
+            raise
 
     def _get_many(self, keys):
         self._poll()
