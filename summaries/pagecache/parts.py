@@ -28,6 +28,7 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
+from django.db.models import OuterRef, Subquery
 
 from .models import StoredCard, StoredPart
 
@@ -67,17 +68,50 @@ def stamp(talk):
     return f"{talk.updated_at.isoformat()}|{rendering_version()}"
 
 
+_UNREAD = object()
+
+
+def _stored_row(model, language):
+    """Correlated lookups of a talk's stored row in `language`: its stamp
+    and its content (one index probe each, in the talks' own query)."""
+    rows = model.objects.filter(talk=OuterRef("pk"), language=language).order_by()
+    return {
+        "stored_stamp": Subquery(rows.values("stamp")[:1]),
+        "stored_content": Subquery(rows.values("content")[:1]),
+    }
+
+
+def with_stored_part(talks, language):
+    """`talks` (a queryset) reading each talk's stored parts in `language`
+    in the same query (`stored_stamp`, `stored_content`: None when there are
+    none), for `stored()`."""
+    return talks.annotate(**_stored_row(StoredPart, language))
+
+
+def with_stored_cards(talks, language):
+    """`talks` (a queryset, sliced or not) reading each talk's stored card in
+    `language` in the same query, as `stored_stamp` and `stored_content`."""
+    return talks.annotate(**_stored_row(StoredCard, language))
+
+
 def stored(talk, language, render):
     """`render()` (a JSON value: what the page shows of `talk` in `language`),
     from the stored row when it was rendered from the talk as it is now;
-    else rendered and stored. One query when stored."""
+    else rendered and stored. Read with the talk (`with_stored_part`), or
+    here in one query."""
     now = stamp(talk)
     row = (
-        StoredPart.objects.filter(talk=talk.pk, language=language)
-        .values_list("stamp", "content")
-        .first()
+        getattr(talk, "stored_stamp", _UNREAD),
+        getattr(talk, "stored_content", None),
     )
-    if row is not None and row[0] == now:
+    if row[0] is _UNREAD:
+        row = (
+            StoredPart.objects.filter(talk=talk.pk, language=language)
+            .order_by()
+            .values_list("stamp", "content")[:1]
+            or [(None, None)]
+        )[0]
+    if row[0] == now:
         return row[1]
     content = render()
     row = StoredPart(talk_id=talk.pk, language=language, stamp=now, content=content)
@@ -85,18 +119,26 @@ def stored(talk, language, render):
     return content
 
 
-def stored_cards(talks, language, render):
+def stored_cards(talks, language, render, kept=None):
     """{pk: content} of the cards of `talks` (objects with `pk` and
-    `updated_at`) in `language`: read in one query where stored from the talk
-    as it is now; the others are `render(those talks)` ({pk: content}) and
-    stored in one statement."""
+    `updated_at`) in `language`: those stored from the talk as it is now,
+    read with the talks (`kept`: {pk: (stamp, content)}, from
+    `with_stored_cards`) or here in one query; the others are
+    `render(those talks)` ({pk: content}) and stored in one statement."""
     stamps = {talk.pk: stamp(talk) for talk in talks}
+    if kept is None:
+        kept = {
+            pk: (now, content)
+            for pk, now, content in StoredCard.objects.filter(
+                talk__in=list(stamps), language=language
+            )
+            .order_by()
+            .values_list("talk_id", "stamp", "content")
+        }
     found = {
         pk: content
-        for pk, now, content in StoredCard.objects.filter(
-            talk__in=list(stamps), language=language
-        ).values_list("talk_id", "stamp", "content")
-        if now == stamps[pk]
+        for pk, (now, content) in kept.items()
+        if pk in stamps and now == stamps[pk]
     }
     missing = [talk for talk in talks if talk.pk not in found]
     if missing:

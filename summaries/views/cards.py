@@ -12,8 +12,8 @@ and isolated).
 
 What a card shows is read as plain values (`Card`), not model instances.
 A card is kept rendered (`pagecache.parts.stored_cards`), per language, from
-the talk as it is now: a page of cards costs two queries, its talks' rows
-and their stored cards; the talks whose card is not stored (new, or changed
+the talk as it is now: a page of cards costs one query, its talks' rows with
+their stored cards; the talks whose card is not stored (new, or changed
 since) have their speakers and tags read (two more queries) and their cards
 written (one statement). The rating and the heading level, which change
 without the talk changing, are put in as the card is shown.
@@ -85,15 +85,24 @@ FIELDS = (
 def fetch(talks, stored=True):
     """[Card] of `talks` (a queryset of talks, ordered and sliced), in its
     order, whatever the queryset selects or prefetches: with their stored
-    parts (two queries when all are stored), or, `stored=False`, with what
+    parts (one query when all are stored), or, `stored=False`, with what
     they show read afresh (three queries)."""
-    cards = [Card(row) for row in talks.values_list(*FIELDS)]
-    if not cards:
-        return []
     if not stored:
+        cards = [Card(row) for row in talks.values_list(*FIELDS)]
         _read_people(cards)
         return cards
-    found = parts.stored_cards(cards, get_language(), _render)
+    language = get_language()
+    rows = parts.with_stored_cards(talks, language).values_list(
+        *FIELDS, "stored_stamp", "stored_content"
+    )
+    cards, kept = [], {}
+    for row in rows:
+        cards.append(Card(row[:-2]))
+        if row[-2] is not None:
+            kept[row[0]] = row[-2:]
+    if not cards:
+        return []
+    found = parts.stored_cards(cards, language, _render, kept)
     for card in cards:
         card.stored = found[card.pk]
     return cards

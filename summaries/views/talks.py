@@ -176,8 +176,10 @@ class TalkDetailView(OldSlugRedirectMixin, StaffPreviewMixin, PageMixin, DetailV
         return talk.is_public or may_preview(self.request.user)
 
     def get_queryset(self):
-        # The talk's parts are read only when its stored rendering is stale.
-        return with_ratings(Talk.objects.published().select_related("channel"))
+        # The talk's parts are read only when its stored rendering is stale;
+        # the stored one comes with the talk's own row.
+        talks = with_ratings(Talk.objects.published().select_related("channel"))
+        return parts.with_stored_part(talks, get_language())
 
     def related_talks(self, talk):
         """The stored list of a published talk; a draft previewed by staff
