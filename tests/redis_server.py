@@ -10,6 +10,8 @@ import socket
 import subprocess
 import time
 
+from django.conf import settings
+
 PORTS = range(18400, 18500)
 
 
@@ -95,7 +97,10 @@ class RedisServer:
 
 
 def redis_caches(url, timeout_ms=100):
+    """CACHES as production sets them with CACHE_URL: Redis, and the
+    open-ended pages' own space in each worker."""
     return {
+        "open-pages": settings.CACHES["open-pages"],
         "default": {
             "BACKEND": "govdx.redis_cache.RedisCache",
             "LOCATION": url,
@@ -103,5 +108,5 @@ def redis_caches(url, timeout_ms=100):
                 "socket_connect_timeout": timeout_ms / 1000,
                 "socket_timeout": timeout_ms / 1000,
             },
-        }
+        },
     }

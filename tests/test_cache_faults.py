@@ -188,6 +188,24 @@ def test_with_the_database_down_a_cached_page_is_still_served(redis):
     assert other.status_code == 503
 
 
+def test_with_the_database_down_a_cached_search_is_served_and_not_counted(redis):
+    from summaries.search.models import SearchLog
+
+    talk = make_talk("防災の講演", tags=["防災"])
+    browser = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"}
+    for _ in range(2):
+        Client(**browser).get("/talks/", {"q": "防災"})
+    assert SearchLog.objects.count() == 1
+    with database_down():
+        # Another reader: this search would be counted, but cannot be.
+        page = Client(
+            raise_request_exception=False, REMOTE_ADDR="203.0.113.9", **browser
+        ).get("/talks/", {"q": "防災"})
+    assert page.status_code == 200
+    assert talk.get_absolute_url() in page.content.decode()
+    assert SearchLog.objects.count() == 1
+
+
 def test_without_redis_a_cached_page_is_served_when_the_database_is_down():
     talk = make_talk("残る講演")
     url = talk.get_absolute_url()

@@ -141,3 +141,15 @@ def test_a_silent_redis_costs_one_timeout_not_two(redis, monkeypatch):
     assert len(tries) == 1  # one timeout (100 ms), not retried
     # The reply that came late is never read as another key's value.
     assert tracked.get_many(["dep:kept"]) == {"dep:kept": 1}
+
+
+def test_kept_values_are_bounded(redis, monkeypatch):
+    monkeypatch.setattr(tracked, "MAX_KEPT", 3)
+    other = other_client(redis)
+    for n in range(5):
+        other.set(cache.make_key(f"dep:{n}"), n)
+    for n in range(5):
+        assert tracked.get_many([f"dep:{n}"]) == {f"dep:{n}": n}
+        assert len(tracked._current().values) <= 3
+    other.set(cache.make_key("dep:4"), 40)
+    assert tracked.get_many(["dep:4"]) == {"dep:4": 40}

@@ -32,6 +32,9 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 
 _SERIALIZER = RedisSerializer()
+# Kept values per worker (a page shows a few dozen things; a talk page each
+# of its talk, tags and speakers): past this, all are dropped and read again.
+MAX_KEPT = 50_000
 _lock = threading.Lock()
 _reader = None
 
@@ -52,7 +55,6 @@ class TrackedValues:
         self.connection.register_connect_callback(self._on_connect)
         self.values = {}  # raw key (bytes) -> (value or None, monotonic deadline)
         self.dropped = set()  # keys invalidated while a read was under way
-        self.pid = os.getpid()
 
     def _on_connect(self, connection):
         # A new connection tracks nothing yet: what was kept may have changed.
@@ -117,6 +119,8 @@ class TrackedValues:
         for key in keys:
             commands += [("GET", key), ("PTTL", key)]
         self.dropped = set()
+        if len(self.values) + len(keys) > MAX_KEPT:
+            self.values.clear()  # bounded: read again what is asked for next
         connection.send_packed_command(connection.pack_commands(commands))
         replies = [connection.read_response() for _ in commands]
         if None in self.dropped:

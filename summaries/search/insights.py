@@ -13,8 +13,8 @@ So that one client cannot write the insights (issue 14):
 - one reader adds at most SEARCH_LOG_READER_DAY queries a day;
 - the whole site adds at most SEARCH_LOG_PER_MINUTE rows a minute.
 
-When the cache cannot answer, the search is not recorded (the page is served
-as always): the figures stay honest rather than complete.
+When the cache or the database cannot answer, the search is not recorded
+(the page is served as always): the figures stay honest rather than complete.
 """
 
 import hashlib
@@ -25,6 +25,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError, transaction
 
 from ..client_address import client_address, household
 from .models import SearchLog
@@ -106,9 +107,15 @@ def record_search(
     except Exception:  # noqa: BLE001 - a cache fault must not fail the page
         logger.warning("search insights: cache unavailable, search not counted")
         return
-    if counted:
-        SearchLog.objects.create(
-            query=folded_query[:200],
-            typed=(typed or folded_query)[:200],
-            result_count=result_count,
-        )
+    if not counted:
+        return
+    try:
+        with transaction.atomic():  # a failure leaves any outer block usable
+            SearchLog.objects.create(
+                query=folded_query[:200],
+                typed=(typed or folded_query)[:200],
+                result_count=result_count,
+            )
+    except DatabaseError:
+        # A page served from the cache while the database is down.
+        logger.warning("search insights: database unavailable, search not counted")
