@@ -89,7 +89,8 @@ def fetch(talks, stored=True):
     they show read afresh (three queries)."""
     if not stored:
         cards = [Card(row) for row in talks.values_list(*FIELDS)]
-        _read_people(cards)
+        if cards:
+            _read_people(cards)
         return cards
     language = get_language()
     rows = parts.with_stored_cards(talks, language).values_list(

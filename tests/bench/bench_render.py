@@ -7,7 +7,8 @@ names one: a fresh database `render_bench` beside it, dropped after), the
 home, list, talk, tag and speaker pages are rendered with the whole-page
 cache off (`BENCH_PAGE_CACHE=off`: a dummy cache) at 1,000 generated talks,
 then again once the corpus has grown to 100,000; the same talk, tag and
-speaker each time. Goal (issue 13): at most 1.5× the time at 1,000.
+speaker each time (on PostgreSQL after a CHECKPOINT, once generation's
+writes are out). Goal (issue 13): at most 1.5× the time at 1,000.
 
 Then, at the large size, gunicorn (2 workers) serves the uncached talk and
 list pages under wrk, alternating with the floor: the same number of bytes
