@@ -83,13 +83,17 @@ def test_seed_tags_recovered_from_its_text_without_the_vocabulary(corpus, seed_f
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 16 asks 8 of 11; the text supports 7 (see the report): DX, "
-    "コロナ and デザインオフィサー occur only inside longer words (DX in every "
-    "tenth talk of the corpus besides), チャレンジ once",
+    reason="issue 16 asks 8 of 11; the text supports 7, and 6 once the other "
+    "tags found in it come first (see the report): DX, コロナ and "
+    "デザインオフィサー occur only inside longer words (DX in every tenth talk "
+    "of the corpus besides), チャレンジ once",
 )
 def test_seed_tags_goal_of_issue_16(corpus, seed_fields):
+    # As the issue sets it: the seed's own tags removed, the rest of the
+    # vocabulary kept (`make bench` reports the same figure).
     df, documents = corpus
-    suggestions = suggest_tags(seed_fields, existing=(), df=df, documents=documents)
+    vocabulary = [name for name in TAGS if name not in SEED_TAGS]
+    suggestions = suggest_tags(seed_fields, vocabulary, df, documents)
     assert len(recovered(suggestions)) >= 8
 
 
