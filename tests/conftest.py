@@ -2,7 +2,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import override_settings
 
+from summaries.pagecache import store
 from summaries.roles import EDITORS
+from tests.redis_server import RedisServer, redis_caches
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -73,3 +75,18 @@ def seed(db):
 
     call_command("loaddata", "talks", verbosity=0)
     return Talk.objects.get(slug="tokyo-dx-miyasaka-2024")
+
+
+@pytest.fixture
+def redis(monkeypatch):
+    """A private redis-server (tests/redis_server.py) as the cache, with a
+    short pause after a fault; tests stop, pause and restart it."""
+    server = RedisServer().start()
+    monkeypatch.setattr(store, "PAUSE", 0.3)
+    store.reset()
+    try:
+        with override_settings(CACHES=redis_caches(server.url)):
+            yield server
+    finally:
+        server.stop()
+        store.reset()

@@ -12,28 +12,14 @@ from unittest import mock
 
 import pytest
 from django.db import OperationalError, connection
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 
 from summaries.pagecache import store
 from summaries.ratings.models import Rating
 from tests.factories import make_talk
-from tests.redis_server import RedisServer, redis_caches
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def redis(monkeypatch):
-    server = RedisServer().start()
-    monkeypatch.setattr(store, "PAUSE", 0.3)
-    store.reset()
-    try:
-        with override_settings(CACHES=redis_caches(server.url)):
-            yield server
-    finally:
-        server.stop()
-        store.reset()
 
 
 def reader():

@@ -8,26 +8,12 @@ import time
 import pytest
 import redis as redis_py
 from django.core.cache import cache
-from django.test import Client, override_settings
+from django.test import Client
 
-from summaries.pagecache import store, tracked
+from summaries.pagecache import tracked
 from tests.factories import make_talk
-from tests.redis_server import RedisServer, redis_caches
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def redis(monkeypatch):
-    server = RedisServer().start()
-    monkeypatch.setattr(store, "PAUSE", 0.3)
-    store.reset()
-    try:
-        with override_settings(CACHES=redis_caches(server.url)):
-            yield server
-    finally:
-        server.stop()
-        store.reset()
 
 
 def other_client(server):

@@ -18,8 +18,8 @@ deleted talk goes with it (CASCADE). Staff previews never use it
 (summaries/views/preview.py).
 
 Talk cards, which every list shows twenty of, are kept the same way
-(`stored_cards()`, `StoredCard`): a page of cards reads the stored ones in
-one query and renders and writes only those whose stamp is not the talk's.
+(`stored_cards()`, `StoredCard`): a page of cards reads the stored ones with
+its talks and renders and writes only those whose stamp is not the talk's.
 """
 
 import functools
@@ -68,9 +68,6 @@ def stamp(talk):
     return f"{talk.updated_at.isoformat()}|{rendering_version()}"
 
 
-_UNREAD = object()
-
-
 def _stored_row(model, language):
     """Correlated lookups of a talk's stored row in `language`: its stamp
     and its content (one index probe each, in the talks' own query)."""
@@ -97,44 +94,24 @@ def with_stored_cards(talks, language):
 def stored(talk, language, render):
     """`render()` (a JSON value: what the page shows of `talk` in `language`),
     from the stored row when it was rendered from the talk as it is now;
-    else rendered and stored. Read with the talk (`with_stored_part`), or
-    here in one query."""
+    else rendered and stored. `talk` comes from `with_stored_part`, which
+    read its stored row with it."""
     now = stamp(talk)
-    row = (
-        getattr(talk, "stored_stamp", _UNREAD),
-        getattr(talk, "stored_content", None),
-    )
-    if row[0] is _UNREAD:
-        row = (
-            StoredPart.objects.filter(talk=talk.pk, language=language)
-            .order_by()
-            .values_list("stamp", "content")[:1]
-            or [(None, None)]
-        )[0]
-    if row[0] == now:
-        return row[1]
+    if talk.stored_stamp == now:
+        return talk.stored_content
     content = render()
     row = StoredPart(talk_id=talk.pk, language=language, stamp=now, content=content)
     _write(StoredPart, [row])
     return content
 
 
-def stored_cards(talks, language, render, kept=None):
+def stored_cards(talks, language, render, kept):
     """{pk: content} of the cards of `talks` (objects with `pk` and
     `updated_at`) in `language`: those stored from the talk as it is now,
     read with the talks (`kept`: {pk: (stamp, content)}, from
-    `with_stored_cards`) or here in one query; the others are
-    `render(those talks)` ({pk: content}) and stored in one statement."""
+    `with_stored_cards`); the others are `render(those talks)` ({pk:
+    content}) and stored in one statement."""
     stamps = {talk.pk: stamp(talk) for talk in talks}
-    if kept is None:
-        kept = {
-            pk: (now, content)
-            for pk, now, content in StoredCard.objects.filter(
-                talk__in=list(stamps), language=language
-            )
-            .order_by()
-            .values_list("talk_id", "stamp", "content")
-        }
     found = {
         pk: content
         for pk, (now, content) in kept.items()

@@ -83,11 +83,13 @@ def available():
     return time.monotonic() >= _retry_at
 
 
-def _call(method, *args, default=None):
+def _call(function, *args, default=None):
+    """`function(*args)` on the cache, or `default` when it fails or is
+    being left alone."""
     if not available():
         return default
     try:
-        result = getattr(cache, method)(*args)
+        result = function(*args)
     except _ERRORS as error:
         _failed(error)
         return default
@@ -96,42 +98,34 @@ def _call(method, *args, default=None):
 
 
 def get(key):
-    return _call("get", key)
+    return _call(cache.get, key)
 
 
 def get_many(keys):
-    return _call("get_many", keys, default={})
-
-
-def set(key, value, timeout):  # noqa: A001 (mirrors the cache API)
-    _call("set", key, value, timeout)
-
-
-def set_many(values, timeout):
-    _call("set_many", values, timeout)
-
-
-def add(key, value, timeout):
-    return _call("add", key, value, timeout, default=False)
+    return _call(cache.get_many, keys, default={})
 
 
 def get_tracked(keys):
     """As `get_many`, from values this worker keeps until Redis says they
     changed (tracked.py): a hit reads nothing from Redis."""
-    if not available():
-        return {}
-    try:
-        found = tracked.get_many(keys)
-    except _ERRORS as error:
-        _failed(error)
-        return {}
-    _answered()
-    return found
+    return _call(tracked.get_many, keys, default={})
+
+
+def set(key, value, timeout):  # noqa: A001 (mirrors the cache API)
+    _call(cache.set, key, value, timeout)
+
+
+def set_many(values, timeout):
+    _call(cache.set_many, values, timeout)
+
+
+def add(key, value, timeout):
+    return _call(cache.add, key, value, timeout, default=False)
 
 
 def delete_many(keys):
     tracked.forget(keys)
-    _call("delete_many", keys)
+    _call(cache.delete_many, keys)
 
 
 def state():
