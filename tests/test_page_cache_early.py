@@ -96,6 +96,33 @@ def test_a_page_with_a_form_is_answered_early_with_the_readers_own_token():
     assert refused.status_code == 403  # someone else's token is no use
 
 
+def test_a_page_with_a_form_is_gzipped_early_around_each_readers_token():
+    """The page is compressed once; each reader's token is written into it,
+    and the body is still one gzip member any browser reads (CRC checked)."""
+    talk = make_talk()
+    url = talk.get_absolute_url()
+    vote_url = reverse("summaries:talk-rate", args=[talk.slug])
+    gzipped = {"HTTP_ACCEPT_ENCODING": "gzip"}
+    plain = Client().get(url)
+    same_page = plain.content.decode().replace(token_in(plain), "TOKEN")
+    Client().get(url, **gzipped)
+    readers = [Client(enforce_csrf_checks=True, **gzipped) for _ in range(2)]
+    with stack_calls() as seen:
+        pages = [reader.get(url) for reader in readers]
+    assert seen.call_count == 0
+    texts = []
+    for reader, page in zip(readers, pages, strict=True):
+        assert page["Content-Encoding"] == "gzip"
+        assert int(page["Content-Length"]) == len(page.content)
+        text = gzip.decompress(page.content).decode()
+        token = text.split('name="csrfmiddlewaretoken" value="')[1][:64]
+        texts.append(text)
+        assert text.replace(token, "TOKEN") == same_page
+        vote = reader.post(vote_url, {"score": 5, "csrfmiddlewaretoken": token})
+        assert vote.status_code == 303
+    assert texts[0] != texts[1]  # each reader's own token
+
+
 def test_readers_whose_browsers_ask_for_gzip_are_answered_early(monkeypatch):
     """Every browser sends Accept-Encoding: gzip. The headers are learnt from a
     compressed response too, or no browser would ever get an early hit."""

@@ -23,6 +23,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from . import pages
+from .slotted import Slotted
 
 # Headers each page brings itself (from the stored page or per response).
 OWN = {
@@ -115,7 +116,7 @@ class CachedPageMiddleware:
             if not response.has_header(name):
                 response[name] = value
         if response.status_code == 200:
-            _compress(request, response, address, stored[1])
+            _compress(request, response, address, stored)
         return response
 
 
@@ -144,23 +145,29 @@ def _page_params(language, path):
     return params
 
 
-def _compress(request, response, address, numbers):
-    """gzip as GZipMiddleware would, once per page version for pages with no
-    reader's token in them."""
+def _compress(request, response, address, stored):
+    """gzip as GZipMiddleware would, once per page version: whole for a page
+    that is the same for everyone, around the token (`slotted`) for a page
+    with a form, which gets each reader's own token."""
     patch_vary_headers(response, ("Accept-Encoding",))
     accepts = request.META.get("HTTP_ACCEPT_ENCODING", "")
     if "gzip" not in accepts or len(response.content) < 200:
         response["Content-Length"] = str(len(response.content))
         return
     private = "private" in response.get("Cache-Control", "")
-    key = (address, numbers)
-    body = None if private else _GZIPPED.get(key)
+    key = (address, stored[1])
+    kept = _GZIPPED.get(key)
+    if kept is None:
+        if private:
+            kept = Slotted(stored[2], pages.CSRF_PLACEHOLDER.encode())
+        else:
+            kept = gzip.compress(response.content, compresslevel=6, mtime=0)
+        if len(_GZIPPED) >= _GZIPPED_MAX:
+            _GZIPPED.clear()
+        _GZIPPED[key] = kept
+    body = kept.fill(response.content) if isinstance(kept, Slotted) else kept
     if body is None:
         body = gzip.compress(response.content, compresslevel=6, mtime=0)
-        if not private:
-            if len(_GZIPPED) >= _GZIPPED_MAX:
-                _GZIPPED.clear()
-            _GZIPPED[key] = body
     response.content = body
     response["Content-Encoding"] = "gzip"
     response["Content-Length"] = str(len(body))
