@@ -38,7 +38,7 @@ install-dev: $(VENV)/.installed-dev
 
 run: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
-	DJANGO_DEBUG=1 $(BIN)/python manage.py loaddata talks
+	DJANGO_DEBUG=1 $(BIN)/python manage.py loaddata talks --if-empty
 	@echo ""
 	@echo "  GovDX Talks: http://127.0.0.1:$(PORT)/"
 	@echo "  Admin:       http://127.0.0.1:$(PORT)/admin/"

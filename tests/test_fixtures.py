@@ -1,6 +1,7 @@
 """The shipped content: the seed talk exactly as the seed page gives it."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -67,3 +68,23 @@ def test_loading_the_fixture_twice_changes_nothing(seed):
     call_command("loaddata", "talks", verbosity=0)
     assert {m: m.objects.count() for m in models} == before
     assert Talk.objects.get().updated_at == updated
+
+
+def test_make_run_loads_the_shipped_content_once_and_keeps_edits(db):
+    """`make run` runs `loaddata talks --if-empty` on every start."""
+    from io import StringIO
+
+    call_command("loaddata", "talks", "--if-empty", verbosity=0)
+    talk = Talk.objects.get()
+    talk.tldr = "編集者が直した要約"
+    talk.video_url = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    talk.save()
+    out = StringIO()
+    call_command("loaddata", "talks", "--if-empty", stdout=out)
+    talk.refresh_from_db()
+    assert talk.tldr == "編集者が直した要約"
+    assert talk.video_url.endswith("dQw4w9WgXcQ")
+    assert "読み込みませんでした" in out.getvalue()
+    assert (
+        "--if-empty" in Path("Makefile").read_text().split("\nrun:")[1].split("\n\n")[0]
+    )
