@@ -108,7 +108,13 @@ def test_submit_approve_and_see_it_live_then_send_back(people):
     approver.wait_for_load_state()
     assert "決裁を待つ講演" in approver.content()
     no_violations(approver, "#result_list")
+    errors = []
+    approver.on("pageerror", lambda error: errors.append(error))
     approver.goto(reverse("admin:summaries_talk_review", args=[talk.pk]))
+    approver.wait_for_load_state("load")
+    # The admin's date and time shortcuts run (they need its translations).
+    assert approver.locator(".datetimeshortcuts").count() >= 1
+    assert errors == []
     no_violations(approver, "#content-main")
     approver.get_by_label("コメント").fill("確認しました")
     approver.get_by_role("button", name="承認する").click()
