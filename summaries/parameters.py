@@ -72,6 +72,20 @@ def year(params, name="year"):
     return int(value)
 
 
+def page(params, name="page"):
+    """Check `?page=`: a page number from 1 (or `last`, as Django reads it).
+    A value no page can have is refused; a number past the last page is not a
+    mistake in the address's form, and stays a 404."""
+    value = params.get(name, "")
+    if not value or value == "last":
+        return
+    # No int(): Python refuses to read more than 4,300 digits.
+    if not (value.isascii() and value.isdigit() and value.strip("0")):
+        raise InvalidParameter(
+            name, _("ページ番号は、1以上の数字（例: 2）で指定してください。")
+        )
+
+
 def seconds(value):
     """`90` or `90s` (as YouTube writes it) as seconds; None when it is not one.
 

@@ -169,11 +169,26 @@ def test_a_start_time_of_any_length_starts_the_video_at_the_beginning(reader):
         assert 'data-start="0"' in response.content.decode()
 
 
-def test_huge_page_numbers_are_not_found(reader):
+def test_page_numbers_past_the_last_page_are_not_found(reader):
     make_talk()
-    for value in ("9" * 5000, "99999999999999999999", "0", "-1", "x"):
+    for value in ("9" * 5000, "99999999999999999999", "2"):
         assert reader.get("/talks/", {"page": value}).status_code == 404
         assert reader.get("/tags/", {"page": value}).status_code == 404
+    assert reader.get("/talks/", {"page": "last"}).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/talks/", "/tags/", "/speakers/"])
+@pytest.mark.parametrize("value", ["0", "000", "-1", "x", "2.5", "１", "1 ", "\x00"])
+def test_a_page_number_that_cannot_be_one_gets_a_400_page(reader, path, value):
+    make_talk()
+    response = reader.get(
+        path, {"page": value, "q": "防災"} if path == "/talks/" else {"page": value}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert problem_of(page) == "ページ番号は、1以上の数字（例: 2）で指定してください。"
+    if path == "/talks/":  # the way out keeps the search, drops the page
+        assert '<a href="/talks/?q=%E9%98%B2%E7%81%BD">' in page
 
 
 def test_bad_parameters_are_refused_before_any_query(reader):

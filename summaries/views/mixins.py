@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from .. import parameters
 from ..listings import read as listings
 from ..listings.models import Kind
 from ..structured_data import breadcrumb_list
@@ -50,6 +51,11 @@ class PageMixin:
         context["structured_data"] = self.get_structured_data(context)
         context["og_type"] = self.og_type
         return context
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number that cannot be one is the reader's 400 page, not a 404.
+        parameters.page(self.request.GET, self.page_kwarg)
+        return super().paginate_queryset(queryset, page_size)
 
 
 class PublishedTalksMixin(PageMixin):
