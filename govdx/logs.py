@@ -78,3 +78,17 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+
+class ClientErrorsWithoutTraceback(logging.Filter):
+    """On `django.request`: a 4xx answer (a parameter refused, a page not
+    found) keeps its one line but not the traceback of the exception that
+    made it, so that anyone sending bad addresses cannot fill the logs with
+    them. The request log has the line already; 5xx keep theirs."""
+
+    def filter(self, record):
+        status = getattr(record, "status_code", None)
+        if status is not None and status < 500:
+            record.exc_info = None
+            record.exc_text = None
+        return True

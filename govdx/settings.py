@@ -362,6 +362,9 @@ LOGGING = {
         "json": {"()": "govdx.logs.JsonFormatter"},
         "text": {"format": "%(levelname)s %(name)s %(message)s"},
     },
+    "filters": {
+        "no_client_error_tracebacks": {"()": "govdx.logs.ClientErrorsWithoutTraceback"}
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
@@ -372,6 +375,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "govdx": {"level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+        "django.request": {"filters": ["no_client_error_tracebacks"]},
     },
 }
 # Python warnings (a missing STATIC_ROOT, a deprecation) become log lines too.

@@ -60,3 +60,25 @@ def test_django_error_records_keep_the_traceback_but_not_the_request(rf):
     assert "Traceback" in entry["exc_info"] and "壊れた" in entry["exc_info"]
     assert "request" not in entry
     assert "山田太郎" not in line and "203.0.113.9" not in line
+
+
+def test_a_refused_parameter_logs_a_line_but_no_traceback(caplog):
+    """Anyone can send bad addresses: they must not fill the logs with
+    tracebacks. A server error keeps its traceback."""
+    from unittest import mock
+
+    from django.test import Client
+
+    reader = Client(raise_request_exception=False)
+    with caplog.at_level("WARNING", logger="django.request"):
+        assert reader.get("/talks/", {"year": "99999"}).status_code == 400
+        assert reader.get("/talks/", {"page": "x"}).status_code == 400
+        with mock.patch(
+            "summaries.views.talks.TalkListView.get_queryset",
+            side_effect=RuntimeError("broken"),
+        ):
+            assert reader.get("/talks/", {"year": "2024"}).status_code == 500
+    records = [r for r in caplog.records if r.name == "django.request"]
+    assert [r.status_code for r in records] == [400, 400, 500]
+    assert [r.exc_info is not None for r in records] == [False, False, True]
+    assert "Traceback" not in caplog.text.split("Internal Server Error")[0]
