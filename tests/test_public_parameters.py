@@ -131,8 +131,15 @@ def test_a_year_in_english(reader):
 
 def test_a_year_with_no_talks_is_an_empty_list(reader):
     make_talk(video_date="2024-06-05")
-    assert reader.get("/talks/", {"year": "1999"}).status_code == 200
+    response = reader.get("/talks/", {"year": "1999"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    # Talks are published: the filter found none, and says so.
+    assert "この条件に合う講演はありません。" in page
+    assert "まだ公開中の講演はありません" not in page
     assert reader.get("/talks/", {"year": ""}).status_code == 200
+    english = reader.get("/en/talks/", {"year": "1999"}).content.decode()
+    assert "No talks match these filters." in english
 
 
 @pytest.mark.parametrize(
