@@ -73,15 +73,71 @@ class Snapshot:
     lists: dict = field(default_factory=dict)  # list name -> [text]
 
 
+# Texts longer than this are shown whole on each side (a character diff of
+# two long texts costs time that grows with the product of their lengths).
+INLINE_MAX = 5_000
+# Below this share of characters in common (SequenceMatcher.ratio), the two
+# texts are different texts: each is shown whole, struck out and new.
+MIN_SIMILAR = 0.75
+# Unchanged runs shorter than this between two changes join the change:
+# a character diff of Japanese otherwise keeps every の and は in place,
+# and the change reads as confetti.
+MIN_KEPT = 3
+
+
+def inline(old, new):
+    """(old parts, new parts): each a list of (changed, text), so that only
+    what changed is struck out on one side and marked new on the other (an
+    appended sentence is one insertion, not the whole paragraph twice).
+    None when either side is empty or too long to compare, or when they have
+    too little in common to read as one text edited (MIN_SIMILAR)."""
+    if not old or not new or len(old) + len(new) > INLINE_MAX:
+        return None
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    if matcher.ratio() < MIN_SIMILAR:
+        return None
+    codes = matcher.get_opcodes()
+    merged = []
+    for number, (tag, i1, i2, j1, j2) in enumerate(codes):
+        inside = 0 < number < len(codes) - 1
+        if tag == "equal" and inside and i2 - i1 < MIN_KEPT:
+            tag = "replace"
+        if merged and tag != "equal" and merged[-1][0] != "equal":
+            _tag, a1, _a2, b1, _b2 = merged.pop()
+            merged.append(("replace", a1, i2, b1, j2))
+        else:
+            merged.append((tag, i1, i2, j1, j2))
+    old_parts, new_parts = [], []
+    for tag, i1, i2, j1, j2 in merged:
+        changed = tag != "equal"
+        for parts, text in ((old_parts, old[i1:i2]), (new_parts, new[j1:j2])):
+            if not text:
+                continue
+            if parts and parts[-1][0] == changed:  # an insertion splits no kept text
+                parts[-1] = (changed, parts[-1][1] + text)
+            else:
+                parts.append((changed, text))
+    return old_parts, new_parts
+
+
+class _Inline:
+    @property
+    def parts(self):
+        """`inline(old, new)`, computed once when a template asks."""
+        if not hasattr(self, "_parts"):
+            self._parts = inline(self.old, self.new)
+        return self._parts
+
+
 @dataclass
-class FieldChange:
+class FieldChange(_Inline):
     label: str
     old: str
     new: str
 
 
 @dataclass
-class ItemRow:
+class ItemRow(_Inline):
     old_number: int | None
     old: str | None
     new_number: int | None

@@ -64,8 +64,9 @@ def test_version_page_shows_old_and_new_values_side_by_side(editor_client):
     assert "<ins>書き直した&lt;b&gt;要約&lt;/b&gt;。</ins>" in page
     assert "<del>📌 要点2</del>" in page and "<ins>🌟 新しい要点2</ins>" in page
     assert "2番目" in page
-    assert "<del>Q: 質問1？<br>A: 回答1。</del>" in page
-    assert "<ins>Q: 質問1？<br>A: 新しい回答。</ins>" in page
+    # An edited text shows what changed in place, the rest as it was.
+    assert "Q: 質問1？<br>A: <del>回答1</del>。" in page
+    assert "Q: 質問1？<br>A: <ins>新しい回答</ins>。" in page
     assert "<ins>窓口</ins>" in page
     # Unchanged items are not listed.
     assert "要点1" not in page
@@ -141,3 +142,53 @@ def test_readers_cannot_see_history(client, django_user_model):
     response = client.get(history_url(talk))
     assert response.status_code == 302
     assert Version.objects.count() == 0
+
+
+def test_a_small_edit_is_marked_where_it_is_not_the_whole_text_twice():
+    """Adding a phrase to the TL;DR marks that phrase: the approver need not
+    compare two whole paragraphs by eye."""
+    from summaries.diffs import inline
+
+    old = "東京都は、デジタル改革を進めています。職員の育成が鍵です。"
+    new = "東京都は、デジタル改革を進めています（編集者が修正）。職員の育成が鍵です。"
+    assert inline(old, new) == (
+        [(False, old)],
+        [
+            (False, "東京都は、デジタル改革を進めています"),
+            (True, "（編集者が修正）"),
+            (False, "。職員の育成が鍵です。"),
+        ],
+    )
+    # A word replaced: struck out on one side, new on the other, in place.
+    assert inline(
+        "窓口のDXを進める自治体の取り組み", "窓口のDXを広げる自治体の取り組み"
+    ) == (
+        [(False, "窓口のDXを"), (True, "進め"), (False, "る自治体の取り組み")],
+        [(False, "窓口のDXを"), (True, "広げ"), (False, "る自治体の取り組み")],
+    )
+    # Different texts, or one empty: each shown whole.
+    assert inline("変えた題", "元の題") is None
+    assert inline("", "新しい") is None
+
+
+EDITED = "東京都は、デジタル改革を進めています（編集者が修正）。職員の育成が鍵です。"
+
+
+def test_the_version_page_marks_an_appended_phrase_only(editor_client):
+    talk = make_talk(
+        "講演", tldr="東京都は、デジタル改革を進めています。職員の育成が鍵です。"
+    )
+    save(editor_client, talk, {})
+    save(
+        editor_client,
+        talk,
+        {"tldr": EDITED},
+    )
+    latest = versions_of(talk.pk).first()
+    url = reverse("admin:summaries_talk_version", args=[talk.pk, latest.pk])
+    page = editor_client.get(url).content.decode()
+    assert (
+        "東京都は、デジタル改革を進めています<ins>（編集者が修正）</ins>。職員の育成が鍵です。"
+        in page
+    )
+    assert "<del>" not in page.split('class="version-diff"')[1].split("</table>")[0]

@@ -36,7 +36,8 @@ class Command(loaddata.Command):
                 self.stdout.write(
                     _(
                         "講演がすでにあるため、読み込みませんでした（編集した内容を"
-                        "上書きしないため）。入れ直すには --if-empty を付けずに実行します。"
+                        "上書きしないため）。入れ直すには --if-empty を"
+                        "付けずに実行します。"
                     )
                 )
             return
