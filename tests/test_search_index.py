@@ -34,10 +34,11 @@ def fts_rowids(query):
 
 def fields_rowids(column, query):
     """On SQLite, the talks whose ranked `column` the fields table holds
-    `query` in (a phrase with a column filter, as ranking asks)."""
+    `query` in (a phrase with a column filter, as ranking asks; rows keyed by
+    recency, the talk id in the low bits)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT rowid FROM search_fields WHERE search_fields MATCH %s",
+            "SELECT rowid & 2147483647 FROM search_fields WHERE search_fields MATCH %s",
             ["{" + column + "} : " + sqlite_backend.phrase(query)],
         )
         return sorted(row[0] for row in cursor.fetchall())
@@ -251,7 +252,7 @@ def test_the_ranked_columns_come_before_the_long_ones():
         columns = [row[1] for row in cursor.fetchall()]
     assert columns == [
         "talk_id",
-        *("head", "title", "tldr", "takeaways", "qa"),
+        *("head", "title", "tldr", "takeaways", "qa", "recency"),
         *("body", "text", "keys"),
     ]
 

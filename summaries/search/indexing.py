@@ -29,7 +29,7 @@ from ..models import (
 from ..pagecache.state import bump
 from ..signals import bulk_workers
 from .backends import get_backend
-from .models import SearchEntry
+from .models import SearchEntry, recency_key
 from .tokens import fold
 from .wordkeys import field_tokens
 
@@ -58,15 +58,19 @@ def _batches(ids, size=None):
 
 
 def read_texts(talk_ids):
-    """[(talk id, head, lines, parts)] of these talks, from a fixed number of
+    """[(talk id, recency, head, lines, parts)] of these talks, from a fixed number of
     queries: what `analysed` needs, as plain values (a process can take them)."""
     lines = defaultdict(list)  # talk id -> body lines, original text
     heads = defaultdict(list)  # talk id -> title and tag names
     parts = defaultdict(lambda: defaultdict(list))  # talk id -> part -> texts
+    recency = {}  # talk id -> SearchEntry.recency
     talks = Talk.objects.filter(pk__in=talk_ids).order_by("pk")
-    for pk, title, tldr in talks.values_list("pk", "title", "tldr"):
+    for pk, title, tldr, published_at in talks.values_list(
+        "pk", "title", "tldr", "published_at"
+    ):
         heads[pk].append(title)
         lines[pk].append(tldr)
+        recency[pk] = recency_key(published_at, pk)
     tagged = (
         TaggedTalk.objects.filter(content_object_id__in=heads)
         .order_by("content_object_id", "tag__name")
@@ -95,7 +99,10 @@ def read_texts(talk_ids):
         line = " ".join(name for name in names if name)
         lines[pk].append(line)
         parts[pk]["speakers"].append(line)
-    return [(pk, head, lines[pk], dict(parts[pk])) for pk, head in heads.items()]
+    return [
+        (pk, recency[pk], head, lines[pk], dict(parts[pk]))
+        for pk, head in heads.items()
+    ]
 
 
 def build_entries(talk_ids):
@@ -109,7 +116,7 @@ def analysed(texts):
     return [_entry(*talk) for talk in texts]
 
 
-def _entry(pk, head, lines, parts):
+def _entry(pk, recency, head, lines, parts):
     title, tags, tldr = head[0], head[1:], lines[0]
     takeaways = parts.get("Takeaway", [])
     qa = parts.get("Question", [])
@@ -126,6 +133,7 @@ def _entry(pk, head, lines, parts):
     )
     return {
         "talk_id": pk,
+        "recency": recency,
         "head": fold_lines(head),
         "body": fold_lines(lines),
         "text": "\n".join(line for line in lines if line),

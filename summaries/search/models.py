@@ -38,6 +38,15 @@ class SearchEntry(models.Model):
     tldr = models.TextField(_("要約（正規化）"), blank=True, default="")
     takeaways = models.TextField(_("要点（正規化）"), blank=True, default="")
     qa = models.TextField(_("質疑応答（正規化）"), blank=True, default="")
+    # Ties in the ranking go to the newest: published_at in whole seconds,
+    # then the talk's id, as one number both databases order alike
+    # (`recency_key`). SQLite's ranked-fields index is keyed by it, so that
+    # it reads the newest of a band first (backends/sqlite.py).
+    recency = models.BigIntegerField(
+        _("新しさの順"),
+        default=0,
+        help_text=_("公開日時（秒）と講演IDから作る並び順の値。索引が書きます。"),
+    )
     body = models.TextField(_("本文（正規化）"))
     text = models.TextField(
         _("本文"), help_text=_("抜粋の表示に使う元の本文。1行に1項目。")
@@ -144,6 +153,18 @@ class SearchLog(models.Model):
 
     def __str__(self):
         return self.query
+
+
+# recency_key: the talk's id in the low bits (ids below 2**31).
+ID_BITS = 31
+ID_MASK = (1 << ID_BITS) - 1
+
+
+def recency_key(published_at, pk):
+    """Newer publication first, then the higher id: one integer (< 2**63 for
+    any time before the year 2106). A talk never published sorts as 1970."""
+    seconds = int(published_at.timestamp()) if published_at else 0
+    return (max(seconds, 0) << ID_BITS) | (pk & ID_MASK)
 
 
 def fold_query(text):

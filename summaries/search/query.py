@@ -106,11 +106,12 @@ class Query:
         return talks.filter(Q(pk__in=self.entries().values("talk_id")) | self.pinned())
 
     def ranked(self, talks):
-        """Matching `talks`, best first (see `score`); ties go to the newest."""
+        """Matching `talks`, best first (see `score`); ties go to the newest
+        (`SearchEntry.recency`: publication to the second, then the id)."""
         return (
             self.matching(talks)
             .annotate(search_score=self.score())
-            .order_by("-search_score", "-published_at", "-pk")
+            .order_by("-search_score", "-search_entry__recency", "-pk")
         )
 
     def score(self):

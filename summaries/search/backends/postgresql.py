@@ -58,6 +58,7 @@ def add(entries):
         return
     columns = {
         "talk_id": ("bigint", [entry.talk_id for entry in entries]),
+        "recency": ("bigint", [entry.recency for entry in entries]),
         "head": ("text", [entry.head for entry in entries]),
         "body": ("text", [entry.body for entry in entries]),
         "text": ("text", [entry.text for entry in entries]),

@@ -9,7 +9,11 @@ term (see `tokens.token_stream`), so no recheck is needed.
 A second, small table (`search_fields`) holds the same tokens for each ranked
 column on its own, so that ranking asks "does the term stand in the TL;DR?"
 of an index (a phrase with a column filter) instead of reading every
-matching row (migration 0007).
+matching row (migration 0007), and the word keys in a column of their own
+(`words`). Its rows are keyed by `SearchEntry.recency` (newest first, the
+talk id in the low bits: migration 0010), so that a band of the ranking
+("the word in the title, typed in the title") is read newest first and the
+reading stops once a page is full (`best_first`).
 """
 
 import json
@@ -19,7 +23,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
-from ..models import SearchEntry
+from ..models import ID_MASK, SearchEntry
 from ..scan import in_column
 from ..tokens import bigrams, token_stream
 
@@ -27,15 +31,18 @@ from ..tokens import bigrams, token_stream
 # splits on ASCII spaces and punctuation only, so every bigram, whatever its
 # script, is one token exactly as we wrote it.
 TABLE = "search_fts"
-# The ranked columns, one FTS5 column each (same tokenizer, same tokens).
+# The ranked columns, one FTS5 column each (same tokenizer, same tokens),
+# then the word keys.
 FIELDS = "search_fields"
 RANKED = ("title", "head", "tldr", "takeaways", "qa")
+WORDS = "words"
 
 
 def _tokens(entries, command=None):
     """Rows of both tables for `entries`, each column's stream made once: the
-    main table's (rowid, head, body) and the ranked fields' (rowid, title,
-    head, tldr, takeaways, qa). With `command` ('delete') first in each row."""
+    main table's (talk id, head, body) and the ranked fields' (recency,
+    title, head, tldr, takeaways, qa, words). With `command` ('delete')
+    first in each row."""
     lead = (command,) if command else ()
     main, fields = [], []
     for entry in entries:
@@ -44,7 +51,7 @@ def _tokens(entries, command=None):
         # phrase cannot run into them.
         body = f"{token_stream(entry.body)} {entry.keys}"
         main.append((*lead, entry.talk_id, streams["head"], body))
-        fields.append((*lead, entry.talk_id, *streams.values()))
+        fields.append((*lead, entry.recency, *streams.values(), entry.keys))
     return main, fields
 
 
@@ -53,7 +60,7 @@ def _write(entries, command=None):
     with connection.cursor() as cursor:
         for table, columns, rows in (
             (TABLE, ("head", "body"), main),
-            (FIELDS, RANKED, fields),
+            (FIELDS, (*RANKED, WORDS), fields),
         ):
             names = [table] * bool(command) + ["rowid", *columns]
             cursor.executemany(
@@ -146,7 +153,7 @@ def stands(column, text):
         return in_column(column, text)
     return Q(
         pk__in=RawSQL(
-            f"SELECT rowid FROM {FIELDS} WHERE {FIELDS} MATCH %s",
+            f"SELECT rowid & {ID_MASK} FROM {FIELDS} WHERE {FIELDS} MATCH %s",
             ["{" + column + "} : " + phrase(text)],
         )
     )
