@@ -9,6 +9,7 @@ from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext as _
 
 from ..models import Talk
+from . import bands
 from .backends import get_backend
 from .models import Pin, SearchEntry, Synonym, fold_query
 from .scan import contains
@@ -21,6 +22,10 @@ TOGETHER = 24
 PINNED = 100_000
 # Terms past this many still narrow the results but do not add to the score.
 MAX_RANKED_TERMS = 8
+# Read band by band (`best`) up to this many terms and pairs; beyond, the
+# bands are too many and every match is scored.
+MAX_BAND_TERMS = 2
+MAX_BAND_PAIRS = 2
 
 
 @dataclass
@@ -114,6 +119,50 @@ class Query:
             .order_by("-search_score", "-search_entry__recency", "-pk")
         )
 
+    def best(self, limit):
+        """(ids, total): the first `limit` public talks of `ranked`, in its
+        order, and how many public talks match, read band by band from the
+        index (`bands`) instead of scoring every match; None when only the
+        full scoring can answer: a backend without the recency-keyed index,
+        a term of one character, more terms than MAX_BAND_TERMS, a pinned
+        result, results that run into talks the ranked fields cannot list.
+        Three queries or more (MAX_BANDS at most), after the synonyms'."""
+        backend = get_backend()
+        if not hasattr(backend, "newest_of"):
+            return None
+        groups, pairs = self.groups()
+        if (
+            len(groups) > MAX_BAND_TERMS
+            or len(pairs) > MAX_BAND_PAIRS
+            or any(len(text) < 2 for group in groups for text in group.texts)
+        ):
+            return None
+        hidden = not_public()
+        if Pin.objects.filter(query=self.folded).exists():
+            return None
+        matching = " AND ".join(
+            f"({backend.matches_any(group.texts, group.tokens)})" for group in groups
+        )
+        found, hidden_found = backend.count_matches(matching, hidden)
+        total = found - hidden_found
+        dims, terms = bands.dimensions(
+            groups,
+            pairs,
+            WORD,
+            TOGETHER,
+            STANDS,
+            backend.texts_in,
+            backend.tokens_in,
+        )
+        ids = bands.read(
+            dims,
+            terms,
+            lambda expression, count: backend.newest_of(expression, count, hidden),
+            limit,
+            total,
+        )
+        return None if ids is None else (ids, total)
+
     def score(self):
         """A talk's score, in one expression both databases compute alike.
 
@@ -177,6 +226,24 @@ class Group:
 
     texts: tuple
     tokens: tuple
+
+
+def not_public(now=None):
+    """Ids of the talks the public may not see (drafts, not yet due, ended):
+    few, each kind read through its own index, in one query."""
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    published = Talk.Status.PUBLISHED
+    others = [status for status in Talk.Status.values if status != published]
+    parts = [
+        Talk.objects.filter(status__in=others),
+        Talk.objects.filter(status=published, published_at__gt=now),
+        Talk.objects.filter(status=published, published_at__isnull=True),
+        Talk.objects.filter(status=published, expires_at__lte=now),
+    ]
+    first, *rest = (part.order_by().values_list("pk") for part in parts)
+    return {pk for (pk,) in first.union(*rest, all=True)}
 
 
 def synonyms_of(terms):

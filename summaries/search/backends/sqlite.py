@@ -159,6 +159,57 @@ def stands(column, text):
     )
 
 
+def texts_in(column, text):
+    """The ranked fields' expression: `text` (two or more characters) in one
+    ranked `column`."""
+    return "{" + column + "} : " + phrase(text)
+
+
+def tokens_in(tokens):
+    """The ranked fields' expression: one of the key `tokens` in the talk."""
+    return "{" + WORDS + "} : (" + " OR ".join(f'"{token}"' for token in tokens) + ")"
+
+
+def matches_any(texts, tokens):
+    """The main table's expression of `match_any` (texts of two or more
+    characters)."""
+    return _any(texts, tokens)
+
+
+def count_matches(expression, hidden):
+    """(talks whose index matches `expression`, those of them among the ids
+    `hidden`), in one query: FTS5 counts from its doclists."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s),"
+            f" (SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s"
+            " AND rowid IN (SELECT value FROM json_each(%s)))",
+            [expression, expression, json.dumps(sorted(hidden))],
+        )
+        return cursor.fetchone()
+
+
+def newest_of(expressions, count, hidden):
+    """For each expression, up to `count` talk ids whose ranked fields match
+    it, newest first (rows are keyed by recency), none of `hidden`; in one
+    query. FTS5 walks its doclists in rowid order and stops at the limit."""
+    if not expressions:
+        return []
+    limit = count + len(hidden)
+    branches = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT {number} AS band, rowid AS recency"
+        f" FROM {FIELDS} WHERE {FIELDS} MATCH %s ORDER BY rowid DESC LIMIT {limit})"
+        for number in range(len(expressions))
+    )
+    found = [[] for _expression in expressions]
+    with connection.cursor() as cursor:
+        cursor.execute(f"{branches} ORDER BY band, recency DESC", list(expressions))
+        for band, recency in cursor.fetchall():
+            if (pk := recency & ID_MASK) not in hidden:
+                found[band].append(pk)
+    return [ids[:count] for ids in found]
+
+
 def id_list(ids):
     """A subquery listing `ids`, passed as one parameter however many they are."""
     return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])

@@ -1,0 +1,148 @@
+"""The best results of a query without scoring every match: bands, best first.
+
+`Query.score` is a sum of levels, one per dimension: for each term, where it
+stands as a word (title … Q&A, elsewhere, nowhere) and where it stands as
+typed (title … Q&A, elsewhere), and for each pair of neighbouring words,
+whether they stand together. A combination of levels (a cell) is a boolean
+question the ranked fields' index answers ("the word in the tags but not the
+title, and typed in the TL;DR but not in the title or tags"), and all the
+cells of one score form a band. Bands are read best first, each newest first
+(the index is keyed by `SearchEntry.recency`), each only as far as the page
+needs: so the first results cost what they cost at 1,000 talks.
+
+A cell where some term stands nowhere in the ranked fields (it is only in a
+transcript, say) cannot be asked of that index: when the results reach it,
+or the reading passes its budget, the caller scores every match instead
+(`Query.ranked`). The answer is the same either way; tests compare them.
+"""
+
+import heapq
+from dataclasses import dataclass
+
+from .wordkeys import TIERS, tier_token
+
+# Bands read in the second query, when the best band did not fill the page
+# (then every match is scored beyond them).
+MAX_BANDS = 48
+# Cells in one band (equal scores) before giving up.
+MAX_CELLS = 64
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level of one dimension: its weight, and the index expression of
+    the talks it holds before those of the higher levels are taken out
+    (None: the rest, which the index cannot list)."""
+
+    weight: int
+    expression: str | None
+
+
+def dimensions(groups, pairs, word, together, stands, texts_in, tokens_in):
+    """(dimensions, terms): the dimensions of a query's score, each a list of
+    Levels, best first, as `Query.score` weighs them; and for each term the
+    numbers of its dimensions (where it stands as a word, if it has word
+    keys, and as typed).
+
+    `word`, `together`, `stands`: the weights `Query.score` uses (WORD,
+    TOGETHER, STANDS). `texts_in(column, text)` and `tokens_in(tokens)` make
+    the backend's expressions.
+    """
+    found, terms = [], []
+    for group in groups:
+        own = []
+        if group.tokens:
+            levels = [
+                Level(
+                    word * (len(TIERS) + 2 - tier),
+                    tokens_in([tier_token(token, tier) for token in group.tokens]),
+                )
+                for tier in range(1, len(TIERS) + 1)
+            ]
+            levels += [Level(word, tokens_in(group.tokens)), Level(0, None)]
+            own.append(len(found))
+            found.append(levels)
+        own.append(len(found))
+        found.append(
+            [
+                Level(weight, texts_in(column, group.texts[0]))
+                for column, weight in stands
+            ]
+            + [Level(1, None)]
+        )
+        terms.append(tuple(own))
+    for pair in pairs:
+        found.append([Level(together, tokens_in([pair])), Level(0, None)])
+    return found, terms
+
+
+def cell_expression(dims, levels, terms):
+    """The index expression of one cell (a level per dimension), or None when
+    a term stands nowhere in the ranked fields in it: each of the term's
+    dimensions at its last level."""
+    for own in terms:
+        if all(levels[number] == len(dims[number]) - 1 for number in own):
+            return None
+    positive, negative = [], []
+    for dim, level in zip(dims, levels, strict=True):
+        if dim[level].expression:
+            positive.append(dim[level].expression)
+        negative += [higher.expression for higher in dim[:level]]
+    expression = " AND ".join(f"({part})" for part in positive)
+    if negative:
+        expression = f"({expression}) NOT ({' OR '.join(negative)})"
+    return expression
+
+
+def bands(dims, terms):
+    """(score, [cell expression or None]) of each band, best first: the cells
+    of the score lattice in decreasing order of their sum (a heap over level
+    tuples), cells of equal score together."""
+    start = (0,) * len(dims)
+    seen = {start}
+
+    def score(levels):
+        return sum(dim[level].weight for dim, level in zip(dims, levels, strict=True))
+
+    heap = [(-score(start), start)]
+    while heap:
+        top, levels = heapq.heappop(heap)
+        cells = [levels]
+        while heap and heap[0][0] == top:
+            cells.append(heapq.heappop(heap)[1])
+        for cell in cells:
+            for number in range(len(dims)):
+                if cell[number] + 1 < len(dims[number]):
+                    after = (*cell[:number], cell[number] + 1, *cell[number + 1 :])
+                    if after not in seen:
+                        seen.add(after)
+                        heapq.heappush(heap, (-score(after), after))
+        yield -top, [cell_expression(dims, cell, terms) for cell in cells]
+
+
+def read(dims, terms, fetch, limit, total):
+    """The first `limit` talk ids in rank order (all of them when there are
+    fewer), or None when the bands the index can answer do not hold them.
+
+    `fetch([expression], count)` gives, for each band expression, up to
+    `count` ids, newest first, public only, in one query. The best band is
+    read alone (on a large site it fills the page: one cheap query); when it
+    does not, the next bands are read together, up to the first the index
+    cannot answer (or MAX_BANDS): two queries at most.
+    """
+    wanted = min(limit, total)
+    expressions = []
+    for _score, cells in bands(dims, terms):
+        if None in cells or len(cells) > MAX_CELLS or len(expressions) > MAX_BANDS:
+            break
+        expressions.append(" OR ".join(f"({cell})" for cell in cells))
+    if not wanted:
+        return []
+    found = []
+    for part in (expressions[:1], expressions[1:]):
+        if part:
+            for ids in fetch(part, wanted - len(found)):
+                found += ids[: wanted - len(found)]
+        if len(found) >= wanted:
+            return found
+    return None
