@@ -76,6 +76,7 @@ class Facets:
     groups: list  # [(key, heading, [Option])]
     chosen: list  # [Option] whose url removes that filter
     clear_url: str
+    sample: int | None = None  # counted among the best this many results
 
 
 class Links:
@@ -110,7 +111,7 @@ class Links:
         return [str(value)]
 
 
-def facets(matches, filters, params, filtered_ids=None, counts=None):
+def facets(matches, filters, params, filtered_ids=None, counts=None, sample=None):
     """Filter links for `matches` (public talks, or those matching the query,
     before any filter): a fixed number of queries whatever the data size.
 
@@ -118,10 +119,11 @@ def facets(matches, filters, params, filtered_ids=None, counts=None):
     a form cheaper to query again than `matches` (the ids a search found).
     `counts`, when given, are the counts already known ({Tag: [(id, n)],
     Speaker: …, Channel: …, "year": [(year, n)]}: the unfiltered list's,
-    kept by the listings app), so no talk is counted here.
+    kept by the listings app), so no talk is counted here. `sample`: the
+    counts are of the best this many results only (said beside them).
     """
     if counts is not None:
-        return _facets(filters, params, counts)
+        return _facets(filters, params, counts, sample)
     if filtered_ids is None:
         filtered_ids = filters.apply(matches).values("pk")
 
@@ -145,7 +147,7 @@ def facets(matches, filters, params, filtered_ids=None, counts=None):
     return _facets(filters, params, counts)
 
 
-def _facets(filters, params, counts):
+def _facets(filters, params, counts, sample=None):
     link = Links(params)
     years = dict(counts.pop("year"))
     tags, speakers, channels = _named(counts)
@@ -197,6 +199,7 @@ def _facets(filters, params, counts):
         groups=[group for group in groups if group[2]],
         chosen=chosen_filters(filters, link),
         clear_url=link(tag=None, speaker=None, channel=None, year=None),
+        sample=sample,
     )
 
 

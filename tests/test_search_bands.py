@@ -7,10 +7,12 @@ count, or say it cannot (None) and leave the page to the full scoring.
 
 import datetime as dt
 import random
+import re
 
 import pytest
 from django.db import connection
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from summaries.generated import TAGS, generate
 from summaries.models import Talk
@@ -97,3 +99,43 @@ def test_a_pinned_query_and_a_one_character_term_are_scored_whole():
     Pin.objects.create(query="防災", talk=talk)
     assert Query.parse("防災").best(20) is None
     assert Query.parse("税").best(20) is None
+
+
+def page(client, query, **params):
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    response = client.get("/talks/", {"q": query, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_page_read_by_bands_is_the_page_scored_whole(client, monkeypatch):
+    generate(60, seed=11)
+    banded = {query: page(client, query) for query in ("防災", "ぎょうせい", "窓口")}
+    monkeypatch.setattr(Query, "best", lambda self, limit: None)
+    for query, content in banded.items():
+        assert page(client, query) == content, query
+
+
+def test_filter_counts_of_many_results_are_of_the_best_and_say_so(client, monkeypatch):
+    from summaries.views import talks
+
+    for n in range(25):
+        make_talk(f"防災の話{n}", tags=["防災", "偶数" if n % 2 == 0 else "奇数"])
+    monkeypatch.setattr(talks, "SAMPLE", 20)  # one page
+    content = page(client, "防災")
+    assert "25件の講演が見つかりました" in content
+    assert "件数は、よく合う上位20件の内訳です。" in content
+    # The tag 防災 on all 20 counted, 10 even and 10 odd among them.
+    assert content.count('<span class="count">(20)</span>') >= 1
+    assert content.count('<span class="count">(10)</span>') >= 2
+    first = re.findall(r"防災の話\d+", strip_tags(content))
+    assert len(first) == len(set(first)) == 20
+    # The next page lies beyond the best 20: every match scored, as before.
+    second = re.findall(r"防災の話\d+", strip_tags(page(client, "防災", page="2")))
+    assert len(second) == 5 and not set(first) & set(second)
+    assert "件数は" not in page(client, "防災", page="2")
+    english = client.get("/en/talks/", {"q": "防災"}).content.decode()
+    assert "Counted among the best 20 results." in english

@@ -1,6 +1,7 @@
 """Every search page costs the same number of queries, whatever the data size."""
 
 import pytest
+from django.db import connection
 
 from .factories import make_channel, make_speaker, make_talk
 from .search_helpers import BROWSER
@@ -39,20 +40,27 @@ def make_many(n):
         )
 
 
+# On SQLite the best results are read band by band (search/bands.py): the
+# count instead of the ranking, then one query for the best band and, when
+# it does not hold them all, one for the others. PostgreSQL scores every
+# match (one query), as SQLite does for a one-character term.
+BANDED = connection.vendor == "sqlite"
+
+
 @pytest.mark.parametrize("talks", [2, 45])
 @pytest.mark.parametrize(
-    "params",
+    ("params", "bands"),
     [
-        {"q": "防災"},
-        {"q": "防災 窓口"},
-        {"q": "防"},  # the single-character scan
+        ({"q": "防災"}, 1),  # in every title: the best band holds them all
+        ({"q": "防災 窓口"}, 2),  # 窓口 in the TL;DR: the best band is empty
+        ({"q": "防"}, 0),  # the single-character scan
     ],
 )
 def test_search_page_query_count_is_fixed(
-    client, django_assert_num_queries, talks, params
+    client, django_assert_num_queries, talks, params, bands
 ):
     make_many(talks)
-    with django_assert_num_queries(SEARCH_QUERIES):
+    with django_assert_num_queries(SEARCH_QUERIES + (bands if BANDED else 0)):
         response = client.get("/talks/", params, HTTP_USER_AGENT=BROWSER)
     assert response.status_code == 200
     assert f"{talks}件の講演が見つかりました" in response.content.decode()

@@ -126,7 +126,8 @@ class Query:
         full scoring can answer: a backend without the recency-keyed index,
         a term of one character, more terms than MAX_BAND_TERMS, a pinned
         result, results that run into talks the ranked fields cannot list.
-        Three queries or more (MAX_BANDS at most), after the synonyms'."""
+        Two or three queries after the synonyms': the count, and the bands
+        (the best alone, then the rest together if it did not fill the page)."""
         backend = get_backend()
         if not hasattr(backend, "newest_of"):
             return None
@@ -137,14 +138,14 @@ class Query:
             or any(len(text) < 2 for group in groups for text in group.texts)
         ):
             return None
-        hidden = not_public()
-        if Pin.objects.filter(query=self.folded).exists():
-            return None
         matching = " AND ".join(
             f"({backend.matches_any(group.texts, group.tokens)})" for group in groups
         )
-        found, hidden_found = backend.count_matches(matching, hidden)
-        total = found - hidden_found
+        total, hidden, pinned = backend.count_matches(
+            matching, not_public(), Pin.objects.filter(query=self.folded).values("pk")
+        )
+        if pinned:
+            return None
         dims, terms = bands.dimensions(
             groups,
             pairs,
@@ -229,8 +230,8 @@ class Group:
 
 
 def not_public(now=None):
-    """Ids of the talks the public may not see (drafts, not yet due, ended):
-    few, each kind read through its own index, in one query."""
+    """A query of the ids of the talks the public may not see (drafts, not yet
+    due, ended): few, each kind read through its own index."""
     from django.utils import timezone
 
     now = now or timezone.now()
@@ -243,7 +244,7 @@ def not_public(now=None):
         Talk.objects.filter(status=published, expires_at__lte=now),
     ]
     first, *rest = (part.order_by().values_list("pk") for part in parts)
-    return {pk for (pk,) in first.union(*rest, all=True)}
+    return first.union(*rest, all=True)
 
 
 def synonyms_of(terms):
@@ -269,13 +270,20 @@ class RankedTalks(Sequence):
 
     model = Talk
 
-    def __init__(self, ids, fetch=None):
-        """`fetch(ids)` gives the talks of one page (with what cards show)."""
+    def __init__(self, ids, fetch=None, total=None):
+        """`fetch(ids)` gives the talks of one page (with what cards show);
+        `total`: how many match, when `ids` are only the best of them."""
         self.ids = ids
+        self.total = len(ids) if total is None else total
         self.fetch = fetch or (lambda ids: Talk.objects.filter(pk__in=ids).for_cards())
 
+    @property
+    def sampled(self):
+        """Whether `ids` are only the best of more matches."""
+        return len(self.ids) < self.total
+
     def __len__(self):
-        return len(self.ids)
+        return self.total
 
     def __getitem__(self, index):
         if not isinstance(index, slice):

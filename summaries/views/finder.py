@@ -28,6 +28,11 @@ def filters_nav(facets):
         '<nav class="finder__filters" aria-labelledby="filters-heading">',
         f'<h2 id="filters-heading" class="finder__heading">{heading}</h2>',
     ]
+    if facets.sample:
+        note = escape(
+            _("件数は、よく合う上位%(count)s件の内訳です。") % {"count": facets.sample}
+        )
+        lines.append(f'<p class="finder__note">{note}</p>')
     if facets.chosen:
         chosen = escape(_("選択中の条件"))
         remove = escape(_("（この条件を解除）"))

@@ -24,6 +24,11 @@ from .mixins import Content, PageMixin, PublishedTalksMixin, crumb
 from .preview import StaffPreviewMixin, may_preview
 from .slugs import OldSlugRedirectMixin
 
+# A search reads its best results band by band (`Query.best`), this many:
+# the pages they fill, and the filter counts, which are of them (said so on
+# the page when there are more). Deeper pages score every match.
+SAMPLE = 500
+
 
 def transcript_rows(talk):
     """[(start_seconds, text)]: prefetched rows when a caller fetched them (a
@@ -73,9 +78,19 @@ class TalkListView(PublishedTalksMixin, ListView):
             return super().get_queryset()
         if not self.query:
             return cards.CardList(self.filters.apply(talks.newest_first()))
+        if not self.filters and self.within_sample():
+            best = self.query.best(SAMPLE)
+            if best is not None:
+                ids, total = best
+                return RankedTalks(ids, fetch=cards.fetch_ids, total=total)
         ranked = self.filters.apply(self.query.ranked(talks))
         ids = list(ranked.values_list("pk", flat=True))
         return RankedTalks(ids, fetch=cards.fetch_ids)
+
+    def within_sample(self):
+        """Whether the page asked for lies among the best SAMPLE results."""
+        page = self.request.GET.get(self.page_kwarg) or "1"
+        return page.isdigit() and int(page) * self.paginate_by <= SAMPLE
 
     def get_breadcrumbs(self):
         if self.query.text:
@@ -94,11 +109,9 @@ class TalkListView(PublishedTalksMixin, ListView):
             matches = matches.none()
         elif self.query:
             matches = self.query.matching(matches)
-        found = (
-            self.object_list.id_list()
-            if isinstance(self.object_list, RankedTalks)
-            else None
-        )
+        ranked = isinstance(self.object_list, RankedTalks)
+        found = self.object_list.id_list() if ranked else None
+        sampled = ranked and self.object_list.sampled
         if self.query and not context["paginator"].count:
             context["did_you_mean"] = [
                 (word, f"?{urlencode({'q': word})}")
@@ -113,6 +126,7 @@ class TalkListView(PublishedTalksMixin, ListView):
                 self.request.GET,
                 found,
                 self.stored_counts(found),
+                sample=len(self.object_list.ids) if sampled else None,
             ),
         )
         return context

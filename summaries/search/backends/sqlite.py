@@ -176,17 +176,27 @@ def matches_any(texts, tokens):
     return _any(texts, tokens)
 
 
-def count_matches(expression, hidden):
-    """(talks whose index matches `expression`, those of them among the ids
-    `hidden`), in one query: FTS5 counts from its doclists."""
+def count_matches(expression, hidden, pinned):
+    """(talks whose index matches `expression`, the ids of `hidden` (a query
+    of talk ids), how many of those match, whether `pinned` (a query) finds
+    a row), in one statement: FTS5 counts from its doclists."""
+    hidden_sql, hidden_params = _sql(hidden)
+    pinned_sql, pinned_params = _sql(pinned)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT (SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s),"
+            f" (SELECT json_group_array(pk) FROM ({hidden_sql})),"
             f" (SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s"
-            " AND rowid IN (SELECT value FROM json_each(%s)))",
-            [expression, expression, json.dumps(sorted(hidden))],
+            f" AND rowid IN ({hidden_sql})),"
+            f" EXISTS ({pinned_sql})",
+            [expression, *hidden_params, expression, *hidden_params, *pinned_params],
         )
-        return cursor.fetchone()
+        found, ids, hidden_found, pin = cursor.fetchone()
+    return found - hidden_found, set(json.loads(ids)), bool(pin)
+
+
+def _sql(queryset):
+    return queryset.query.get_compiler(connection=connection).as_sql()
 
 
 def newest_of(expressions, count, hidden):
