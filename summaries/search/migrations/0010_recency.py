@@ -13,6 +13,8 @@ is the last migration of the index's layout: a later one that changes it
 must rebuild instead, and this one then only makes the table.
 """
 
+import os
+
 from django.db import migrations, models
 
 ROWS = "search_searchentry"
@@ -88,7 +90,8 @@ def forward(apps, schema_editor):
     SearchEntry.objects.all().delete()
     ids = list(Talk.objects.values_list("pk", flat=True))
     if ids:
-        indexing.index_talks(ids)
+        # On every core, as rebuild_search_index does.
+        indexing.index_talks(ids, workers=os.cpu_count())
 
 
 def backward(apps, schema_editor):
