@@ -177,10 +177,15 @@ def test_a_start_time_of_any_length_starts_the_video_at_the_beginning(reader):
 
 
 def test_page_numbers_past_the_last_page_are_not_found(reader):
-    make_talk()
+    make_talk("防災の話")
     for value in ("9" * 5000, "99999999999999999999", "2"):
         assert reader.get("/talks/", {"page": value}).status_code == 404
         assert reader.get("/tags/", {"page": value}).status_code == 404
+        # A search reads its best results first when the page lies among them.
+        assert reader.get("/talks/", {"q": "防災", "page": value}).status_code == 404
+    for value in ("²", "٣", "１"):  # digits to str.isdigit(), not to int()
+        response = reader.get("/talks/", {"q": "防災", "page": value})
+        assert response.status_code == 400
     assert reader.get("/talks/", {"page": "last"}).status_code == 200
 
 

@@ -90,7 +90,11 @@ class TalkListView(PublishedTalksMixin, ListView):
     def within_sample(self):
         """Whether the page asked for lies among the best SAMPLE results."""
         page = self.request.GET.get(self.page_kwarg) or "1"
-        return page.isdigit() and int(page) * self.paginate_by <= SAMPLE
+        # ASCII digits only (int() reads ² as no number, and refuses more
+        # than 4,300 digits): anything else is for the paginator to refuse.
+        if not (page.isascii() and page.isdigit() and len(page) <= 4):
+            return False
+        return int(page) * self.paginate_by <= SAMPLE
 
     def get_breadcrumbs(self):
         if self.query.text:
