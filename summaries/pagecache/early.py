@@ -107,7 +107,7 @@ class CachedPageMiddleware:
                 if len(secret) == 32 and secret.isalnum() and secret.isascii():
                     # As CsrfViewMiddleware would: the reader's secret, masked anew.
                     request.META["CSRF_COOKIE"] = secret
-                # Else get_token() makes the reader a secret as the page is served.
+                # Else reader_token() makes the reader a secret as the page is served.
             response = pages.serve(request, address, stored)
         if form:
             # The cookie set (or renewed) exactly as CsrfViewMiddleware sets it.

@@ -43,12 +43,12 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, QueryDict
-from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import get_language
 
 from . import store
 from .state import ALWAYS, versions
+from .tokens import reader_token
 
 CSRF_PLACEHOLDER = "__govdx_csrf_token__"
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Robots-Tag")
@@ -318,4 +318,4 @@ def _with_reader_token(request, content):
     placeholder = CSRF_PLACEHOLDER.encode()
     if placeholder not in content:
         return content
-    return content.replace(placeholder, get_token(request).encode())
+    return content.replace(placeholder, reader_token(request).encode())
