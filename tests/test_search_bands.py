@@ -16,6 +16,7 @@ from django.utils.html import strip_tags
 
 from summaries.generated import TAGS, generate
 from summaries.models import Talk
+from summaries.search.models import Pin
 from summaries.search.query import Query
 from tests.factories import make_talk
 
@@ -93,7 +94,6 @@ def test_ties_go_to_the_newest_by_the_second_then_the_higher_id():
 
 
 def test_a_pinned_query_and_a_one_character_term_are_scored_whole():
-    from summaries.search.models import Pin
 
     talk = make_talk("防災の話")
     make_talk("税の話")
@@ -134,9 +134,20 @@ def test_filter_counts_of_many_results_are_of_the_best_and_say_so(client, monkey
     assert content.count('<span class="count">(10)</span>') >= 2
     first = re.findall(r"防災の話\d+", strip_tags(content))
     assert len(first) == len(set(first)) == 20
-    # The next page lies beyond the best 20: every match scored, as before.
-    second = re.findall(r"防災の話\d+", strip_tags(page(client, "防災", page="2")))
+    # The next page lies beyond the best 20: every match scored, as before,
+    # and the counts the same as on the first page.
+    content = page(client, "防災", page="2")
+    second = re.findall(r"防災の話\d+", strip_tags(content))
     assert len(second) == 5 and not set(first) & set(second)
-    assert "件数は" not in page(client, "防災", page="2")
+    assert "件数は、よく合う上位20件の内訳です。" in content
+    assert content.count('<span class="count">(20)</span>') >= 1
+    # A search scored whole (pinned here) counts its best 20 too.
+    Pin.objects.create(query="防災", talk=Talk.objects.get(title="防災の話3"))
+    content = page(client, "防災")
+    assert "件数は、よく合う上位20件の内訳です。" in content
+    assert content.count('<span class="count">(10)</span>') >= 2
+    # A filter counts every talk it keeps.
+    content = page(client, "防災", tag="偶数")
+    assert "件数は" not in content and "13件の講演が見つかりました" in content
     english = client.get("/en/talks/", {"q": "防災"}).content.decode()
     assert "Counted among the best 20 results." in english

@@ -277,6 +277,12 @@ class RankedTalks(Sequence):
         self.total = len(ids) if total is None else total
         self.fetch = fetch or (lambda ids: Talk.objects.filter(pk__in=ids).for_cards())
 
+    def best(self, count):
+        """The first `count` of these results, still counting them all."""
+        if len(self.ids) <= count:
+            return self
+        return RankedTalks(self.ids[:count], self.fetch, self.total)
+
     @property
     def sampled(self):
         """Whether `ids` are only the best of more matches."""

@@ -25,8 +25,8 @@ from .preview import StaffPreviewMixin, may_preview
 from .slugs import OldSlugRedirectMixin
 
 # A search reads its best results band by band (`Query.best`), this many:
-# the pages they fill, and the filter counts, which are of them (said so on
-# the page when there are more). Deeper pages score every match.
+# the pages they fill, and the filter counts, which are of them whenever more
+# match (said so on the page). Deeper pages score every match.
 SAMPLE = 500
 
 
@@ -113,9 +113,12 @@ class TalkListView(PublishedTalksMixin, ListView):
             matches = matches.none()
         elif self.query:
             matches = self.query.matching(matches)
-        ranked = isinstance(self.object_list, RankedTalks)
-        found = self.object_list.id_list() if ranked else None
-        sampled = ranked and self.object_list.sampled
+        found = sampled = None
+        if isinstance(self.object_list, RankedTalks):
+            # Counted among the best SAMPLE results when more match, however
+            # they were ranked (band by band or whole) and on every page.
+            best = self.object_list if self.filters else self.object_list.best(SAMPLE)
+            found, sampled = best.id_list(), best.sampled
         if self.query and not context["paginator"].count:
             context["did_you_mean"] = [
                 (word, f"?{urlencode({'q': word})}")
@@ -130,7 +133,7 @@ class TalkListView(PublishedTalksMixin, ListView):
                 self.request.GET,
                 found,
                 self.stored_counts(found),
-                sample=len(self.object_list.ids) if sampled else None,
+                sample=len(best.ids) if sampled else None,
             ),
         )
         return context
