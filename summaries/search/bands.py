@@ -12,8 +12,9 @@ needs: so the first results cost what they cost at 1,000 talks.
 
 A cell where some term stands nowhere in the ranked fields (it is only in a
 transcript, say) cannot be asked of that index: when the results reach it,
-or the reading passes its budget, the caller scores every match instead
-(`Query.ranked`). The answer is the same either way; tests compare them.
+or the reading passes its budget, every match is scored instead
+(`Query.ranked`), in the same statement (`backends.sqlite.best_of`). The
+answer is the same either way; tests compare them.
 """
 
 import heapq
@@ -21,8 +22,8 @@ from dataclasses import dataclass
 
 from .wordkeys import TIERS, tier_token
 
-# Cells read in the second query, when the best band did not fill the page
-# (then every match is scored beyond them). Each cell costs what walking its
+# Cells read after the best band, when it did not fill the page (then every
+# match is scored instead). Each cell costs what walking its
 # doclists costs, up to its limit or to its end: the bands after the one
 # that fills the page are read for nothing, and a query of many terms has
 # many cells per band (all 41 bands of one term at once: up to 1.2 s at
@@ -122,30 +123,15 @@ def bands(dims, terms):
         yield -top, [cell_expression(dims, cell, terms) for cell in cells]
 
 
-def read(dims, terms, fetch, limit, total):
-    """The first `limit` talk ids in rank order (all of them when there are
-    fewer), or None when the bands the index can answer do not hold them.
-
-    `fetch([expression], count)` gives, for each band expression, up to
-    `count` ids, newest first, public only, in one query. The best band is
-    read alone (on a large site it fills the page: one cheap query); when it
-    does not, the next bands are read together, up to the first the index
-    cannot answer or MAX_CELLS cells: two queries at most.
-    """
-    wanted = min(limit, total)
+def readable(dims, terms):
+    """The expressions of the bands the index can answer, best first: the
+    best band, then the next ones up to the first the index cannot answer or
+    MAX_CELLS cells more. The backend reads them in this order, each only if
+    those before it did not fill the page."""
     expressions, cells_read = [], 0
     for _score, cells in bands(dims, terms):
         cells_read += len(cells)
         if None in cells or (expressions and cells_read > 1 + MAX_CELLS):
             break
         expressions.append(" OR ".join(f"({cell})" for cell in cells))
-    if not wanted:
-        return []
-    found = []
-    for part in (expressions[:1], expressions[1:]):
-        if part:
-            for ids in fetch(part, wanted - len(found)):
-                found += ids[: wanted - len(found)]
-        if len(found) >= wanted:
-            return found
-    return None
+    return expressions

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import add
+from typing import NamedTuple
 
 from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext as _
@@ -120,16 +121,17 @@ class Query:
         )
 
     def best(self, limit):
-        """(ids, total): the first `limit` public talks of `ranked`, in its
-        order, and how many public talks match, read band by band from the
-        index (`bands`) instead of scoring every match; None when only the
-        full scoring can answer: a backend without the recency-keyed index,
-        a term of one character, more terms than MAX_BAND_TERMS, a pinned
-        result, results that run into talks the ranked fields cannot list.
-        Two or three queries after the synonyms': the count, and the bands
-        (the best alone, then the rest together if it did not fill the page)."""
+        """Best(ids, total, banded): the first `limit` public talks of
+        `ranked`, in its order, and how many public talks match (pinned ones
+        included), in one statement after the synonyms', as `ranked` costs:
+        read band by band from the index (`bands`) instead of scoring every
+        match, or, where the bands cannot answer (a pinned result, results
+        that run into talks the ranked fields cannot list, bands too sparse
+        to fill the page), scored whole within that statement. None when
+        only `ranked` can answer: a backend without the recency-keyed index,
+        a term of one character, more terms than MAX_BAND_TERMS."""
         backend = get_backend()
-        if not hasattr(backend, "newest_of"):
+        if not hasattr(backend, "best_of"):
             return None
         groups, pairs = self.groups()
         if (
@@ -141,11 +143,6 @@ class Query:
         matching = " AND ".join(
             f"({backend.matches_any(group.texts, group.tokens)})" for group in groups
         )
-        total, hidden, pinned = backend.count_matches(
-            matching, not_public(), Pin.objects.filter(query=self.folded).values("pk")
-        )
-        if pinned:
-            return None
         dims, terms = bands.dimensions(
             groups,
             pairs,
@@ -155,14 +152,16 @@ class Query:
             backend.texts_in,
             backend.tokens_in,
         )
-        ids = bands.read(
-            dims,
-            terms,
-            lambda expression, count: backend.newest_of(expression, count, hidden),
-            limit,
-            total,
+        return Best(
+            *backend.best_of(
+                matching,
+                bands.readable(dims, terms),
+                limit,
+                not_public(),
+                Pin.objects.filter(query=self.folded).values("talk_id"),
+                self.ranked(Talk.objects.published()).values("pk"),
+            )
         )
-        return None if ids is None else (ids, total)
 
     def score(self):
         """A talk's score, in one expression both databases compute alike.
@@ -218,6 +217,14 @@ class Query:
 # Where a term as typed stands: the folded columns of SearchEntry, and the
 # score of each (head is title and tags: reached once the title did not match).
 STANDS = (("title", 6), ("head", 5), ("tldr", 4), ("takeaways", 3), ("qa", 2))
+
+
+class Best(NamedTuple):
+    """What `Query.best` found, and whether from the bands (else scored whole)."""
+
+    ids: list
+    total: int
+    banded: bool
 
 
 @dataclass(frozen=True)

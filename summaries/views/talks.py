@@ -81,7 +81,7 @@ class TalkListView(PublishedTalksMixin, ListView):
         if not self.filters and self.within_sample():
             best = self.query.best(SAMPLE)
             if best is not None:
-                ids, total = best
+                ids, total, _banded = best
                 return RankedTalks(ids, fetch=cards.fetch_ids, total=total)
         ranked = self.filters.apply(self.query.ranked(talks))
         ids = list(ranked.values_list("pk", flat=True))

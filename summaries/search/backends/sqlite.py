@@ -13,7 +13,7 @@ matching row (migration 0007), and the word keys in a column of their own
 (`words`). Its rows are keyed by `SearchEntry.recency` (newest first, the
 talk id in the low bits: migration 0010), so that a band of the ranking
 ("the word in the title, typed in the title") is read newest first and the
-reading stops once a page is full (`best_first`).
+reading stops once a page is full (`best_of`).
 """
 
 import json
@@ -176,48 +176,87 @@ def matches_any(texts, tokens):
     return _any(texts, tokens)
 
 
-def count_matches(expression, hidden, pinned):
-    """(talks whose index matches `expression`, the ids of `hidden` (a query
-    of talk ids), how many of those match, whether `pinned` (a query) finds
-    a row), in one statement: FTS5 counts from its doclists."""
+def best_of(matching, expressions, limit, hidden, pinned, scored):
+    """(ids, total, banded) in one statement: the first `limit` public talks
+    in rank order, how many public talks the main table finds for
+    `matching`, and whether the ids came from the bands.
+
+    `expressions`: the bands' expressions on the ranked fields, best first.
+    Each band's newest `limit` talks (rows are keyed by recency; FTS5 walks
+    its doclist from the top and stops at the limit) are read only while
+    those before did not fill the page: a recursive query, one band a step.
+    When they do not fill it, or `pinned` (a query of talk ids pinned to the
+    query, counted in the total) finds a row, the first
+    `limit` of `scored` (every match scored: a query of ids in rank order)
+    are taken instead: a CASE branch, evaluated only when taken. `hidden`: a
+    query of the ids of talks the public may not see, left out of the bands
+    and of the total.
+    """
     hidden_sql, hidden_params = _sql(hidden)
     pinned_sql, pinned_params = _sql(pinned)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT (SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s),"
-            f" (SELECT json_group_array(pk) FROM ({hidden_sql})),"
-            f" (SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s"
-            f" AND rowid IN ({hidden_sql})),"
-            f" EXISTS ({pinned_sql})",
-            [expression, *hidden_params, expression, *hidden_params, *pinned_params],
+    scored_sql, scored_params = _sql(scored)
+
+    def band(number):
+        return (
+            f"(SELECT json_group_array(pk) FROM (SELECT rowid & {ID_MASK} AS pk"
+            f" FROM {FIELDS} WHERE {FIELDS} MATCH json_extract(%s, '$[' || ({number})"
+            f" || ']') AND (rowid & {ID_MASK}) NOT IN (SELECT pk FROM hidden)"
+            " ORDER BY rowid DESC LIMIT %s))"
         )
-        found, ids, hidden_found, pin = cursor.fetchone()
-    return found - hidden_found, set(json.loads(ids)), bool(pin)
+
+    bands = json.dumps(expressions)
+    sql = (
+        "WITH RECURSIVE"
+        f" hidden(pk) AS MATERIALIZED ({hidden_sql}),"
+        f" pinned(talk_id) AS MATERIALIZED ({pinned_sql}),"
+        " counted(total, pinned) AS MATERIALIZED (SELECT"
+        f" (SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s)"
+        f" - (SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s"
+        " AND rowid IN (SELECT pk FROM hidden))"
+        " + (SELECT count(*) FROM pinned WHERE talk_id NOT IN (SELECT pk FROM hidden)"
+        f" AND talk_id NOT IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)),"
+        " EXISTS (SELECT 1 FROM pinned)),"
+        " wanted(n) AS MATERIALIZED (SELECT min(%s, total) FROM counted),"
+        " chain(k, got, before) AS ("
+        f" SELECT 0, {band('0')}, 0 FROM counted"
+        " WHERE NOT pinned AND json_array_length(%s) > 0"
+        f" UNION ALL SELECT k + 1, {band('k + 1')}, before + json_array_length(got)"
+        " FROM chain WHERE before + json_array_length(got) < (SELECT n FROM wanted)"
+        " AND k + 1 < json_array_length(%s)),"
+        " banded(ids, found) AS MATERIALIZED (SELECT json_group_array(value), count(*)"
+        " FROM (SELECT j.value FROM chain, json_each(chain.got) AS j"
+        " ORDER BY chain.k, j.key LIMIT %s))"
+        " SELECT total, pinned OR found < (SELECT n FROM wanted),"
+        " CASE WHEN pinned OR found < (SELECT n FROM wanted)"
+        f" THEN (SELECT json_group_array(pk) FROM ({scored_sql} LIMIT %s))"
+        " ELSE ids END"
+        " FROM counted, banded"
+    )
+    params = [
+        *hidden_params,
+        *pinned_params,
+        matching,
+        matching,
+        matching,
+        limit,  # wanted
+        bands,  # the first band
+        limit,
+        bands,
+        bands,  # the next ones
+        limit,
+        bands,
+        limit,  # banded
+        *scored_params,
+        limit,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        total, whole, ids = cursor.fetchone()
+    return json.loads(ids), total, not whole
 
 
 def _sql(queryset):
     return queryset.query.get_compiler(connection=connection).as_sql()
-
-
-def newest_of(expressions, count, hidden):
-    """For each expression, up to `count` talk ids whose ranked fields match
-    it, newest first (rows are keyed by recency), none of `hidden`; in one
-    query. FTS5 walks its doclists in rowid order and stops at the limit."""
-    if not expressions:
-        return []
-    limit = count + len(hidden)
-    branches = " UNION ALL ".join(
-        f"SELECT * FROM (SELECT {number} AS band, rowid AS recency"
-        f" FROM {FIELDS} WHERE {FIELDS} MATCH %s ORDER BY rowid DESC LIMIT {limit})"
-        for number in range(len(expressions))
-    )
-    found = [[] for _expression in expressions]
-    with connection.cursor() as cursor:
-        cursor.execute(f"{branches} ORDER BY band, recency DESC", list(expressions))
-        for band, recency in cursor.fetchall():
-            if (pk := recency & ID_MASK) not in hidden:
-                found[band].append(pk)
-    return [ids[:count] for ids in found]
 
 
 def id_list(ids):
