@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+import pytest
 from django.http import HttpResponse
 from django.middleware.csrf import (
     CSRF_ALLOWED_CHARS,
@@ -53,3 +54,28 @@ def test_the_token_and_its_cookie_pass_django_s_check_and_a_forged_one_does_not(
     assert post(token) is None  # accepted
     forged = reader_token(RequestFactory().get("/"))  # another reader's secret
     assert post(forged).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [[b"<p>", b"</p>"], [b"", b"middle", b""], [b"a", b"", b"b"], [b"no form"]],
+)
+def test_a_stored_page_gets_the_token_at_each_placeholder_found_once(parts):
+    from summaries.pagecache import pages
+
+    hole = pages.CSRF_PLACEHOLDER.encode()
+    content = hole.join(parts)
+    address = f"ja|/talks/{len(parts)}/|{parts!r}"
+    holes = pages.token_holes(address, (1, 2), content)
+    assert len(holes) == len(parts) - 1
+    request = RequestFactory().get("/")
+    served = pages._with_reader_token(request, content, holes)
+    if len(parts) == 1:
+        assert served == content
+        return
+    token = served[len(parts[0]) : len(parts[0]) + 64].decode()
+    assert served == token.encode().join(parts)
+    assert _unmask_cipher_token(token) == request.META["CSRF_COOKIE"]
+    # Kept per version: the same offsets, not searched again.
+    assert pages.token_holes(address, (1, 2), b"") == holes
+    assert pages.token_holes(address, (1, 3), b"") == ()
