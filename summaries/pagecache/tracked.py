@@ -11,8 +11,11 @@ the worker until Redis pushes an invalidation for its key, the key's time to
 live runs out, or the connection is lost or replaced (everything kept is then
 dropped, since invalidations may have been missed). Before every read the
 connection is polled for pushes without waiting. Redis queues the push while
-it runs the write, before it answers the writer, so the next request after a
-write, on any server, sees it. Keys this worker deletes itself are dropped at
+it runs the write, before it answers the writer, and sends it in the same
+turn of its event loop, just after the reply: so the next request after a
+write, on any server, sees it (only a read made in the writer's own process
+within microseconds of the reply can come first: tests that write through
+another client wait 10 ms). Keys this worker deletes itself are dropped at
 once (`forget`).
 
 redis-py has this built in (`cache_config`), but only for Redis 7.4 and
