@@ -8,6 +8,7 @@ tag cost a join.
 """
 
 import re
+import sys
 
 from django.core.exceptions import BadRequest
 from django.utils.translation import gettext as _
@@ -75,15 +76,20 @@ def year(params, name="year"):
 def page(params, name="page"):
     """Check `?page=`: a page number from 1 (or `last`, as Django reads it).
     A value no page can have is refused; a number past the last page is not a
-    mistake in the address's form, and stays a 404."""
+    mistake in the address's form, and stays a 404 (the paginator's).
+
+    Returns the number asked for (None: none, or `last`); past 18 digits,
+    sys.maxsize, which no list reaches."""
     value = params.get(name, "")
     if not value or value == "last":
-        return
-    # No int(): Python refuses to read more than 4,300 digits.
+        return None
+    # ASCII digits only: int() reads ² as no number and refuses more than
+    # 4,300 digits.
     if not (value.isascii() and value.isdigit() and value.strip("0")):
         raise InvalidParameter(
             name, _("ページ番号は、1以上の数字（例: 2）で指定してください。")
         )
+    return int(value) if len(value) <= 18 else sys.maxsize
 
 
 def seconds(value):

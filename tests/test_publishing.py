@@ -134,3 +134,22 @@ def test_with_approval_required_the_schedule_waits_for_an_approver(
         published_at=timezone.now() - dt.timedelta(seconds=1)
     )
     assert reader.get(talk.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_hidden_ids_are_exactly_the_talks_the_public_may_not_see():
+    now = timezone.now()
+    day = dt.timedelta(days=1)
+    make_talk("公開中")
+    make_talk("終了日が先", expires_at=now + day)
+    make_talk("下書き", status=Talk.Status.DRAFT)
+    make_talk("予約", published_at=now + day)
+    make_talk("終了", expires_at=now - day)
+    public = set(Talk.objects.published(now).values_list("title", flat=True))
+    hidden = set(
+        Talk.objects.filter(pk__in=Talk.objects.hidden_ids(now)).values_list(
+            "title", flat=True
+        )
+    )
+    assert public == {"公開中", "終了日が先"}
+    assert hidden == {"下書き", "予約", "終了"}

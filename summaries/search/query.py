@@ -157,7 +157,7 @@ class Query:
                 matching,
                 bands.readable(dims, terms),
                 limit,
-                not_public(),
+                Talk.objects.hidden_ids(),
                 Pin.objects.filter(query=self.folded).values("talk_id"),
                 self.ranked(Talk.objects.published()).values("pk"),
             )
@@ -234,24 +234,6 @@ class Group:
 
     texts: tuple
     tokens: tuple
-
-
-def not_public(now=None):
-    """A query of the ids of the talks the public may not see (drafts, not yet
-    due, ended): few, each kind read through its own index."""
-    from django.utils import timezone
-
-    now = now or timezone.now()
-    published = Talk.Status.PUBLISHED
-    others = [status for status in Talk.Status.values if status != published]
-    parts = [
-        Talk.objects.filter(status__in=others),
-        Talk.objects.filter(status=published, published_at__gt=now),
-        Talk.objects.filter(status=published, published_at__isnull=True),
-        Talk.objects.filter(status=published, expires_at__lte=now),
-    ]
-    first, *rest = (part.order_by().values_list("pk") for part in parts)
-    return first.union(*rest, all=True)
 
 
 def synonyms_of(terms):

@@ -88,13 +88,12 @@ class TalkListView(PublishedTalksMixin, ListView):
         return RankedTalks(ids, fetch=cards.fetch_ids)
 
     def within_sample(self):
-        """Whether the page asked for lies among the best SAMPLE results."""
-        page = self.request.GET.get(self.page_kwarg) or "1"
-        # ASCII digits only (int() reads ² as no number, and refuses more
-        # than 4,300 digits): anything else is for the paginator to refuse.
-        if not (page.isascii() and page.isdigit() and len(page) <= 4):
+        """Whether the page asked for lies among the best SAMPLE results
+        (`last` does not: its number is not known yet)."""
+        if self.request.GET.get(self.page_kwarg) == "last":
             return False
-        return int(page) * self.paginate_by <= SAMPLE
+        number = parameters.page(self.request.GET, self.page_kwarg) or 1
+        return number * self.paginate_by <= SAMPLE
 
     def get_breadcrumbs(self):
         if self.query.text:
