@@ -1,5 +1,7 @@
 """The editor's side, through the admin's real forms."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -57,6 +59,15 @@ def test_add_page_offers_every_inline(editor_client):
     ):
         assert heading in page
     assert "読点（、）かカンマで区切ります" in page  # help text of the tags field
+
+
+def test_each_row_input_is_named_and_hidden_ones_are_not(editor_client):
+    page = editor_client.get(change_url(make_talk(takeaways=2))).content.decode()
+    assert 'aria-label="本文（要点 2）"' in page
+    labels = re.findall(r'aria-label="([^"]*)"', page)
+    assert not [label for label in labels if label.startswith("None")]
+    hidden = re.findall(r'<input type="hidden"[^>]*>', page)
+    assert hidden and not [tag for tag in hidden if "aria-label" in tag]
 
 
 def test_editor_adds_a_talk_with_takeaways(editor_client):

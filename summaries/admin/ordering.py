@@ -34,6 +34,8 @@ class OrderedPartFormSet(forms.BaseInlineFormSet):
         super().add_fields(form, index)
         item = self.model._meta.verbose_name
         for field in form.fields.values():
+            if field.widget.is_hidden or not field.label:
+                continue  # the row's id and its talk: no one reads them
             where = (
                 _("%(item)s %(n)d") % {"item": item, "n": index + 1}
                 if index is not None
