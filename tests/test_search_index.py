@@ -475,3 +475,49 @@ def test_many_talks_are_written_with_a_large_page_cache_then_the_usual_one(
         indexing.index_talks(ids, workers=1)
     assert _cache_size() == before
     assert list(SearchEntry.objects.order_by("talk").values()) == serial
+
+
+def key_rowids(table, tokens):
+    """On SQLite, the talks whose `table` holds one of these key tokens."""
+    expression = " OR ".join(f'"{token}"' for token in tokens)
+    low = " & 2147483647" if table == "search_fields" else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid{low} FROM {table} WHERE {table} MATCH %s", [expression]
+        )
+        return sorted(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5 tables: SQLite")
+@pytest.mark.django_db(transaction=True)
+def test_ranking_keys_are_written_once_and_matching_keys_where_matching_looks(
+    client,
+):
+    from django.db.migrations.executor import MigrationExecutor
+
+    from summaries.search.wordkeys import PAIR, TIER, WORD
+
+    talk = make_talk("防災の講演", tldr="デジタル人材の話")
+    keys = SearchEntry.objects.get(talk=talk).keys.split()
+    tiered = [key for key in keys if ord(key[0]) >= TIER]
+    pairs = [key for key in keys if key[0] == PAIR]
+    words = [key for key in keys if key[0] == WORD]
+    assert tiered and pairs and words
+    # Ranking's keys in the ranked fields' table only; matching's in both.
+    assert key_rowids("search_fts", tiered + pairs) == []
+    assert key_rowids("search_fields", tiered) == [talk.pk]
+    assert key_rowids("search_fields", pairs) == [talk.pk]
+    assert key_rowids("search_fts", words) == [talk.pk]
+    # Migration 0011 writes the main table again from the stored rows: the
+    # same tokens, which a later edit removes exactly.
+    executor = MigrationExecutor(connection)
+    executor.migrate([("search", "0010_recency")])
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    assert key_rowids("search_fts", words) == [talk.pk]
+    assert key_rowids("search_fts", tiered + pairs) == []
+    assert found(client, "防災") == ["防災の講演"]
+    talk.title = "減災の講演"
+    talk.save()
+    assert fts_rowids("防災") == []
+    assert found(client, "デジタル 人材") == ["減災の講演"]

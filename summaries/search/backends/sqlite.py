@@ -26,6 +26,7 @@ from django.db.models.expressions import RawSQL
 from ..models import ID_MASK, SearchEntry
 from ..scan import in_column
 from ..tokens import bigrams, token_stream
+from ..wordkeys import READING, WORD
 
 # Made by the search app's migrations with tokenize='ascii': that tokenizer
 # splits on ASCII spaces and punctuation only, so every bigram, whatever its
@@ -38,6 +39,24 @@ RANKED = ("title", "head", "tldr", "takeaways", "qa")
 WORDS = "words"
 
 
+def matching_keys(keys):
+    """Of a row's word keys, those matching looks up in the main table: words
+    and readings anywhere. The keys of a field (tier marks) and of words
+    standing together, which only ranking asks for, are in the ranked
+    fields' table alone: half of a talk's keys, written once, not twice."""
+    return " ".join(key for key in keys.split() if key[0] in _MATCHING)
+
+
+_MATCHING = {WORD, READING}
+
+
+def _main_row(entry, head):
+    # Word keys follow the body's bigrams: a key is never a bigram, so a
+    # phrase cannot run into them.
+    body = f"{token_stream(entry.body)} {matching_keys(entry.keys)}"
+    return (entry.talk_id, head, body)
+
+
 def _tokens(entries, command=None):
     """Rows of both tables for `entries`, each column's stream made once: the
     main table's (talk id, head, body) and the ranked fields' (recency,
@@ -47,12 +66,30 @@ def _tokens(entries, command=None):
     main, fields = [], []
     for entry in entries:
         streams = {name: token_stream(getattr(entry, name)) for name in RANKED}
-        # Word keys follow the body's bigrams: a key is never a bigram, so a
-        # phrase cannot run into them.
-        body = f"{token_stream(entry.body)} {entry.keys}"
-        main.append((*lead, entry.talk_id, streams["head"], body))
+        main.append((*lead, *_main_row(entry, streams["head"])))
         fields.append((*lead, entry.recency, *streams.values(), entry.keys))
     return main, fields
+
+
+def rewrite_main(batch=500):
+    """The main table's tokens written again from the stored rows (no
+    analysis), after a change of what it holds (migration 0011)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES('delete-all')")
+        rows = SearchEntry.objects.only("talk_id", "head", "body", "keys")
+        chunk = []
+        for entry in rows.order_by("talk_id").iterator(chunk_size=batch):
+            chunk.append(_main_row(entry, token_stream(entry.head)))
+            if len(chunk) == batch:
+                _insert_main(cursor, chunk)
+                chunk = []
+        _insert_main(cursor, chunk)
+
+
+def _insert_main(cursor, rows):
+    cursor.executemany(
+        f"INSERT INTO {TABLE} (rowid, head, body) VALUES (%s, %s, %s)", rows
+    )
 
 
 def _write(entries, command=None):
@@ -142,8 +179,14 @@ def match_any(texts, tokens):
 
 
 def holding(tokens):
-    """Q on Talk: talks whose index holds one of the key tokens."""
-    return Q(pk__in=_talks(_any((), tokens)))
+    """Q on Talk: talks whose word keys (in the ranked fields' table, which
+    holds them all) include one of these tokens."""
+    return Q(
+        pk__in=RawSQL(
+            f"SELECT rowid & {ID_MASK} FROM {FIELDS} WHERE {FIELDS} MATCH %s",
+            [tokens_in(tokens)],
+        )
+    )
 
 
 def stands(column, text):
