@@ -229,11 +229,10 @@ def best_of(matching, expressions, limit, hidden, pinned, scored):
     its doclist from the top and stops at the limit) are read only while
     those before did not fill the page: a recursive query, one band a step.
     When they do not fill it, or `pinned` (a query of talk ids pinned to the
-    query, counted in the total) finds a row, the first
-    `limit` of `scored` (every match scored: a query of ids in rank order)
-    are taken instead: a CASE branch, evaluated only when taken. `hidden`: a
-    query of the ids of talks the public may not see, left out of the bands
-    and of the total.
+    query, counted in the total) finds a row, the first `limit` of `scored`
+    (every match scored: a query of ids in rank order) are taken instead: a
+    CASE branch, evaluated only when taken. `hidden`: a query of the ids of
+    talks the public may not see, left out of the bands and of the total.
     """
     hidden_sql, hidden_params = _sql(hidden)
     pinned_sql, pinned_params = _sql(pinned)
