@@ -290,6 +290,12 @@ def test_many_talks_are_analysed_on_every_core_into_the_same_rows(client, monkey
     assert rows() == serial
     assert found(client, "ぎょうせい") == found(client, "行政")
     assert len(found(client, "防災")) == 7
+    # The tokens the workers made are those a later edit removes.
+    talk = Talk.objects.get(title="講演0")
+    talk.title = "改題"
+    talk.save()
+    assert "改題" not in found(client, "講演") and len(found(client, "講演")) == 6
+    assert found(client, "改題") == ["改題"]
 
 
 class Terminal(io.StringIO):

@@ -116,6 +116,24 @@ def analysed(texts):
     return [_entry(*talk) for talk in texts]
 
 
+def prepared(texts):
+    """`analysed`, each row with what the backend will write of it (token
+    streams, lexemes: `backend.prepare`), made here, in a worker, so that
+    the one process that writes the index only writes."""
+    prepare = get_backend().prepare
+    return [(fields, prepare(SearchEntry(**fields))) for fields in analysed(texts)]
+
+
+def _entries(rows):
+    """Unsaved `SearchEntry` rows from `prepared`, each holding its share."""
+    entries = []
+    for fields, share in rows:
+        entry = SearchEntry(**fields)
+        entry.prepared = share
+        entries.append(entry)
+    return entries
+
+
 def _entry(pk, recency, head, lines, parts):
     title, tags, tldr = head[0], head[1:], lines[0]
     takeaways = parts.get("Takeaway", [])
@@ -166,9 +184,9 @@ def index_talks(talk_ids, workers=None, progress=None):
     workers = workers or bulk_workers()
     done, total = 0, sum(len(batch) for batch in batches)
 
-    def write(batch, fields):
+    def write(batch, rows):
         nonlocal done
-        _write(backend, batch, [SearchEntry(**each) for each in fields])
+        _write(backend, batch, _entries(rows))
         done += len(batch)
         if progress:
             progress(done, total)
@@ -177,13 +195,13 @@ def index_talks(talk_ids, workers=None, progress=None):
     with backend.writing_many() if many else nullcontext():
         if not many or workers < 2 or not _can_fork():
             for batch in batches:
-                write(batch, analysed(read_texts(batch)))
+                write(batch, prepared(read_texts(batch)))
             return
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             waiting = deque()
             for batch in batches:
-                waiting.append((batch, pool.submit(analysed, read_texts(batch))))
+                waiting.append((batch, pool.submit(prepared, read_texts(batch))))
                 if len(waiting) > workers:  # every process busy, memory bounded
                     batch, future = waiting.popleft()
                     write(batch, future.result())

@@ -43,6 +43,12 @@ def quote(lexeme):
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+def prepare(entry):
+    """What `add` writes of an entry besides its columns: its lexemes. Pure:
+    indexing makes them in its workers (`indexing.prepared`)."""
+    return _lexemes(entry)
+
+
 def _lexemes(entry):
     """The row's lexemes, separated by spaces: bigrams are letters and digits
     and key tokens hold no space, so PostgreSQL splits them back exactly
@@ -66,7 +72,10 @@ def add(entries):
             name: ("text", [getattr(entry, name) for entry in entries])
             for name in ("title", "tldr", "takeaways", "qa", "keys")
         },
-        "vector": ("text", [_lexemes(entry) for entry in entries]),
+        "vector": (
+            "text",
+            [getattr(entry, "prepared", None) or _lexemes(entry) for entry in entries],
+        ),
     }
     arrays = ", ".join(f"%s::{kind}[]" for kind, _values in columns.values())
     names = ", ".join(columns)

@@ -57,17 +57,25 @@ def _main_row(entry, head):
     return (entry.talk_id, head, body)
 
 
+def prepare(entry):
+    """The rows of both tables for an entry, each column's stream made once:
+    the main table's (talk id, head, body) and the ranked fields' (recency,
+    title, head, tldr, takeaways, qa, words). Pure: indexing makes them in
+    its workers (`indexing.prepared`)."""
+    streams = {name: token_stream(getattr(entry, name)) for name in RANKED}
+    main = _main_row(entry, streams["head"])
+    return main, (entry.recency, *streams.values(), entry.keys)
+
+
 def _tokens(entries, command=None):
-    """Rows of both tables for `entries`, each column's stream made once: the
-    main table's (talk id, head, body) and the ranked fields' (recency,
-    title, head, tldr, takeaways, qa, words). With `command` ('delete')
-    first in each row."""
+    """The rows of both tables for `entries` (`prepare`'s, or made by a
+    worker already), with `command` ('delete') first in each row."""
     lead = (command,) if command else ()
     main, fields = [], []
     for entry in entries:
-        streams = {name: token_stream(getattr(entry, name)) for name in RANKED}
-        main.append((*lead, *_main_row(entry, streams["head"])))
-        fields.append((*lead, entry.recency, *streams.values(), entry.keys))
+        own_main, own_fields = getattr(entry, "prepared", None) or prepare(entry)
+        main.append((*lead, *own_main))
+        fields.append((*lead, *own_fields))
     return main, fields
 
 
