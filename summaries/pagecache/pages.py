@@ -317,19 +317,16 @@ def _render_for_cache(view, request, *args, **kwargs):
 
 def _with_reader_token(request, content, holes=None):
     """The page with the reader's token in place of each placeholder, at
-    `holes` (from `token_holes`) when known."""
-    placeholder = CSRF_PLACEHOLDER.encode()
+    `holes` (from `token_holes`; searched for when not given)."""
     if holes is None:
-        if placeholder not in content:
-            return content
-        return content.replace(placeholder, reader_token(request).encode())
+        holes = _holes_in(content)
     if not holes:
         return content
     token = reader_token(request).encode()
     pieces, start = [], 0
     for hole in holes:
         pieces += [content[start:hole], token]
-        start = hole + len(placeholder)
+        start = hole + len(CSRF_PLACEHOLDER)
     pieces.append(content[start:])
     return b"".join(pieces)
 
@@ -348,13 +345,17 @@ def token_holes(address, numbers, content):
     key = (address, numbers)
     holes = _HOLES.get(key)
     if holes is None:
-        placeholder = CSRF_PLACEHOLDER.encode()
-        found, at = [], content.find(placeholder)
-        while at != -1:
-            found.append(at)
-            at = content.find(placeholder, at + len(placeholder))
-        holes = tuple(found)
+        holes = _holes_in(content)
         if len(_HOLES) >= _HOLES_MAX:
             _HOLES.clear()
         _HOLES[key] = holes
     return holes
+
+
+def _holes_in(content):
+    placeholder = CSRF_PLACEHOLDER.encode()
+    found, at = [], content.find(placeholder)
+    while at != -1:
+        found.append(at)
+        at = content.find(placeholder, at + len(placeholder))
+    return tuple(found)

@@ -117,20 +117,13 @@ def analysed(texts):
 
 
 def prepared(texts):
-    """`analysed`, each row with what the backend will write of it (token
-    streams, lexemes: `backend.prepare`), made here, in a worker, so that
-    the one process that writes the index only writes."""
+    """Unsaved `SearchEntry` rows of `analysed`, each holding what the backend
+    will write of it (`.prepared`: token streams, lexemes), made here, in a
+    worker, so that the one process that writes the index only writes."""
     prepare = get_backend().prepare
-    return [(fields, prepare(SearchEntry(**fields))) for fields in analysed(texts)]
-
-
-def _entries(rows):
-    """Unsaved `SearchEntry` rows from `prepared`, each holding its share."""
-    entries = []
-    for fields, share in rows:
-        entry = SearchEntry(**fields)
-        entry.prepared = share
-        entries.append(entry)
+    entries = [SearchEntry(**fields) for fields in analysed(texts)]
+    for entry in entries:
+        entry.prepared = prepare(entry)
     return entries
 
 
@@ -184,9 +177,9 @@ def index_talks(talk_ids, workers=None, progress=None):
     workers = workers or bulk_workers()
     done, total = 0, sum(len(batch) for batch in batches)
 
-    def write(batch, rows):
+    def write(batch, entries):
         nonlocal done
-        _write(backend, batch, _entries(rows))
+        _write(backend, batch, entries)
         done += len(batch)
         if progress:
             progress(done, total)

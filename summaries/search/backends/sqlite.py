@@ -180,6 +180,14 @@ def _talks(expression):
     return RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [expression])
 
 
+def _ranked_talks(expression):
+    """The talk ids whose ranked fields match `expression` (rows are keyed by
+    recency, the talk id in the low bits)."""
+    return RawSQL(
+        f"SELECT rowid & {ID_MASK} FROM {FIELDS} WHERE {FIELDS} MATCH %s", [expression]
+    )
+
+
 def match_any(texts, tokens):
     """Q on SearchEntry: rows holding one of `texts` (each of two or more
     characters, found exactly) or one of the key `tokens`."""
@@ -189,12 +197,7 @@ def match_any(texts, tokens):
 def holding(tokens):
     """Q on Talk: talks whose word keys (in the ranked fields' table, which
     holds them all) include one of these tokens."""
-    return Q(
-        pk__in=RawSQL(
-            f"SELECT rowid & {ID_MASK} FROM {FIELDS} WHERE {FIELDS} MATCH %s",
-            [tokens_in(tokens)],
-        )
-    )
+    return Q(pk__in=_ranked_talks(tokens_in(tokens)))
 
 
 def stands(column, text):
@@ -202,12 +205,7 @@ def stands(column, text):
     A single character has no bigram: it is looked for in the column."""
     if len(text) < 2:
         return in_column(column, text)
-    return Q(
-        pk__in=RawSQL(
-            f"SELECT rowid & {ID_MASK} FROM {FIELDS} WHERE {FIELDS} MATCH %s",
-            ["{" + column + "} : " + phrase(text)],
-        )
-    )
+    return Q(pk__in=_ranked_talks(texts_in(column, text)))
 
 
 def texts_in(column, text):
