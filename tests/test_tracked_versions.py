@@ -85,6 +85,7 @@ def test_kept_values_follow_redis_changes_ttls_and_flushes(redis):
     time.sleep(0.35)  # the key's time to live runs out, and so does the copy
     assert tracked.get_many(["dep:example"]) == {}
     other.set(key, 4)
+    settled()
     assert tracked.get_many(["dep:example"]) == {"dep:example": 4}
     other.flushall()
     settled()
