@@ -527,3 +527,27 @@ def test_ranking_keys_are_written_once_and_matching_keys_where_matching_looks(
     talk.save()
     assert fts_rowids("防災") == []
     assert found(client, "デジタル 人材") == ["減災の講演"]
+
+
+def segments(table):
+    """On SQLite, how many segments an FTS5 table's index is made of."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5 tables: SQLite")
+def test_a_batch_of_talks_is_written_as_one_segment_of_each_table(client):
+    from summaries.search import indexing
+
+    # Made one after the other, each published before the one made before it:
+    # by id one way, by recency (the ranked fields' rowid) the other.
+    talks = [make_talk(f"防災の講演{n}", tldr="デジタル人材の話") for n in range(20)]
+    assert talks[0].published_at > talks[-1].published_at
+    with transaction.atomic():
+        assert indexing.rebuild() == 20
+    # FTS5 writes what it buffered whenever a rowid is smaller than the one
+    # before: rows out of order would leave a segment per talk to merge.
+    assert segments("search_fts") == 1
+    assert segments("search_fields") == 1
+    assert len(found(client, "防災")) == 20

@@ -14,10 +14,19 @@ matching row (migration 0007), and the word keys in a column of their own
 talk id in the low bits: migration 0010), so that a band of the ranking
 ("the word in the title, typed in the title") is read newest first and the
 reading stops once a page is full (`best_of`).
+
+FTS5 buffers new rows until it writes them as a segment of the index, but
+only while their rowids increase: a smaller one makes it write what it holds
+first. So each statement writes its rows in rowid order (`_insert`): a batch
+of talks in recency order is one segment of the ranked fields' table, not
+hundreds of tiny ones the index then merges again (writing 10,000 generated
+talks' rows there: 80 s, 41 s in order; 9 s for the main table, whose rowids,
+the talk ids, mostly increase anyway).
 """
 
 import json
 from contextlib import contextmanager
+from operator import itemgetter
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -89,30 +98,28 @@ def rewrite_main(batch=500):
         for entry in rows.order_by("talk_id").iterator(chunk_size=batch):
             chunk.append(_main_row(entry, token_stream(entry.head)))
             if len(chunk) == batch:
-                _insert_main(cursor, chunk)
+                _insert(TABLE, chunk)
                 chunk = []
-        _insert_main(cursor, chunk)
-
-
-def _insert_main(cursor, rows):
-    cursor.executemany(
-        f"INSERT INTO {TABLE} (rowid, head, body) VALUES (%s, %s, %s)", rows
-    )
+        _insert(TABLE, chunk)
 
 
 def _write(entries, command=None):
     main, fields = _tokens(entries, command)
+    _insert(TABLE, main, command)
+    _insert(FIELDS, fields, command)
+
+
+def _insert(table, rows, command=None):
+    """INSERT `rows` into `table` (with `command`, such as 'delete', first in
+    each), in rowid order: see the module's docstring."""
+    columns = ("head", "body") if table == TABLE else (*RANKED, WORDS)
+    names = [table] * bool(command) + ["rowid", *columns]
     with connection.cursor() as cursor:
-        for table, columns, rows in (
-            (TABLE, ("head", "body"), main),
-            (FIELDS, (*RANKED, WORDS), fields),
-        ):
-            names = [table] * bool(command) + ["rowid", *columns]
-            cursor.executemany(
-                f"INSERT INTO {table} ({', '.join(names)}) "
-                f"VALUES ({', '.join(['%s'] * len(names))})",
-                rows,
-            )
+        cursor.executemany(
+            f"INSERT INTO {table} ({', '.join(names)}) "
+            f"VALUES ({', '.join(['%s'] * len(names))})",
+            sorted(rows, key=itemgetter(names.index("rowid"))),
+        )
 
 
 def add(entries):
