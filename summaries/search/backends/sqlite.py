@@ -93,14 +93,14 @@ def rewrite_main(batch=500):
     analysis), after a change of what it holds (migration 0011)."""
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES('delete-all')")
-        rows = SearchEntry.objects.only("talk_id", "head", "body", "keys")
-        chunk = []
-        for entry in rows.order_by("talk_id").iterator(chunk_size=batch):
-            chunk.append(_main_row(entry, token_stream(entry.head)))
-            if len(chunk) == batch:
-                _insert(TABLE, chunk)
-                chunk = []
-        _insert(TABLE, chunk)
+    rows = SearchEntry.objects.only("talk_id", "head", "body", "keys")
+    chunk = []
+    for entry in rows.order_by("talk_id").iterator(chunk_size=batch):
+        chunk.append(_main_row(entry, token_stream(entry.head)))
+        if len(chunk) == batch:
+            _insert(TABLE, chunk)
+            chunk = []
+    _insert(TABLE, chunk)
 
 
 def _write(entries, command=None):
