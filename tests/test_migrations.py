@@ -91,3 +91,36 @@ def test_moving_the_capabilities_keeps_rows_index_and_rights():
     assert not editor.has_perm("summaries.view_feedback")
     # Editors only read feedback (ratings 0002 took back the right to delete).
     assert not editor.has_perm("ratings.delete_feedback")
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the vectors' own table: PostgreSQL"
+)
+@pytest.mark.django_db(transaction=True)
+def test_the_vectors_move_to_their_own_table_and_back():
+    """search 0012 copies each talk's vector (with its recency) into
+    `search_vectors`; back to 0011 the vectors return to the index rows. Both
+    ways, the same talks are found, best first."""
+    newer = make_talk("防災の取り組み", tags=["防災"])
+    older = make_talk("行政の防災", tldr="防災の話。")
+    older.published_at = newer.published_at.replace(year=2020)
+    older.save()
+
+    def results():
+        return list(Query.parse("防災").ranked(Talk.objects.published()))
+
+    assert results() == [newer, older]
+    migrate([("search", "0011_main_table_matching_keys")])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM search_searchentry WHERE vector @@ '防災'::tsquery"
+        )
+        assert cursor.fetchone()[0] == 2
+    migrate(latest())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT v.talk_id FROM search_vectors v JOIN search_searchentry e"
+            " USING (talk_id) WHERE v.recency = e.recency ORDER BY v.recency DESC"
+        )
+        assert [row[0] for row in cursor.fetchall()] == [newer.pk, older.pk]
+    assert results() == [newer, older]

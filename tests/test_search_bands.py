@@ -1,6 +1,7 @@
 """Reading the best results band by band gives what scoring every match gives.
 
-`Query.best` (SQLite: the ranked fields' index keyed by recency) must answer
+`Query.best` (SQLite: the ranked fields' index keyed by recency; PostgreSQL:
+the GIN index's candidates, ordered by the recency beside each vector) must answer
 exactly as `Query.ranked`: the same talks in the same order, and the same
 count, or say it cannot (None) and leave the page to the full scoring.
 """
@@ -10,7 +11,6 @@ import random
 import re
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -22,13 +22,7 @@ from tests.factories import make_talk
 
 from .search_judged import JUDGEMENTS, build
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "sqlite",
-        reason="the recency-keyed ranked fields' index: SQLite only",
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 
 def full(query, limit):

@@ -1,5 +1,6 @@
 """The index follows every writer: ORM saves, admin, fixtures, deletes, renames."""
 
+import datetime as dt
 import io
 
 import pytest
@@ -343,9 +344,53 @@ def test_every_lookup_reads_the_index_not_each_vector(client):
     assert "search_talks(" in sql
     assert "vector @@" not in sql
     with connection.cursor() as cursor:
-        cursor.execute("SELECT proconfig FROM pg_proc WHERE proname = 'search_talks'")
-        (settings,) = cursor.fetchone()
-    assert "enable_seqscan=off" in settings
+        cursor.execute(
+            "SELECT proname, proconfig FROM pg_proc "
+            "WHERE proname IN ('search_talks', 'search_candidates')"
+        )
+        settings = dict(cursor.fetchall())
+    assert set(settings) == {"search_talks", "search_candidates"}
+    assert all("enable_seqscan=off" in own for own in settings.values())
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="JIT compilation: PostgreSQL"
+)
+def test_the_site_connects_without_jit_compilation():
+    """A search's one statement has a large estimated cost: with JIT on,
+    PostgreSQL compiled it on every search (seconds, for a statement that
+    runs in milliseconds)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the vectors' own table: PostgreSQL"
+)
+def test_the_vectors_follow_their_talks(client):
+    """Each talk's vector lives in `search_vectors` (search 0012), beside its
+    recency: written with the index row, rewritten when the talk changes,
+    gone with it."""
+
+    def vectors():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT v.talk_id, v.recency = e.recency FROM search_vectors v "
+                "LEFT JOIN search_searchentry e ON e.talk_id = v.talk_id"
+            )
+            return dict(cursor.fetchall())
+
+    kept = make_talk("防災の講演")
+    gone = make_talk("行政の講演")
+    assert vectors() == {kept.pk: True, gone.pk: True}
+    kept.published_at -= dt.timedelta(days=3)
+    kept.title = "窓口の講演"
+    kept.save()
+    gone.delete()
+    assert vectors() == {kept.pk: True}
+    assert found(client, "窓口") == ["窓口の講演"]
+    assert found(client, "防災") == found(client, "行政") == []
 
 
 def _pending_tuples():
@@ -359,7 +404,7 @@ def _pending_tuples():
             return None
         cursor.execute("CREATE EXTENSION IF NOT EXISTS pgstattuple")
         cursor.execute(
-            "SELECT pending_tuples FROM pgstatginindex('search_searchentry_vector_gin')"
+            "SELECT pending_tuples FROM pgstatginindex('search_vectors_gin')"
         )
         return cursor.fetchone()[0]
 
@@ -421,14 +466,22 @@ def test_index_rows_are_compressed_with_lz4_where_the_server_has_it():
         )
         (has_lz4,) = cursor.fetchone()
         cursor.execute(
-            "SELECT attname, attcompression FROM pg_attribute "
-            "WHERE attrelid = 'search_searchentry'::regclass "
-            "AND attname IN ('head', 'body', 'text', 'keys', 'vector')"
+            "SELECT attrelid::regclass::text || '.' || attname, attcompression "
+            "FROM pg_attribute WHERE (attrelid = 'search_searchentry'::regclass "
+            "AND attname IN ('head', 'body', 'text', 'keys')) OR "
+            "(attrelid = 'search_vectors'::regclass AND attname = 'vector')"
         )
         methods = dict(cursor.fetchall())
     expected = "l" if has_lz4 else ""
     assert methods == dict.fromkeys(
-        ("head", "body", "text", "keys", "vector"), expected
+        (
+            "search_searchentry.head",
+            "search_searchentry.body",
+            "search_searchentry.text",
+            "search_searchentry.keys",
+            "search_vectors.vector",
+        ),
+        expected,
     )
 
 

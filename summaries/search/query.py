@@ -128,11 +128,9 @@ class Query:
         match, or, where the bands cannot answer (a pinned result, results
         that run into talks the ranked fields cannot list, bands too sparse
         to fill the page), scored whole within that statement. None when
-        only `ranked` can answer: a backend without the recency-keyed index,
-        a term of one character, more terms than MAX_BAND_TERMS."""
+        only `ranked` can answer: a term of one character, more terms than
+        MAX_BAND_TERMS."""
         backend = get_backend()
-        if not hasattr(backend, "best_of"):
-            return None
         groups, pairs = self.groups()
         if (
             len(groups) > MAX_BAND_TERMS
@@ -140,21 +138,10 @@ class Query:
             or any(len(text) < 2 for group in groups for text in group.texts)
         ):
             return None
-        matching = " AND ".join(
-            f"({backend.matches_any(group.texts, group.tokens)})" for group in groups
-        )
-        dims, terms = bands.dimensions(
-            groups,
-            pairs,
-            WORD,
-            TOGETHER,
-            STANDS,
-            backend.texts_in,
-            backend.tokens_in,
-        )
+        dims, terms = bands.dimensions(groups, pairs, WORD, TOGETHER, STANDS)
         return Best(
             *backend.best_of(
-                matching,
+                groups,
                 bands.readable(dims, terms),
                 limit,
                 Talk.objects.hidden_ids(),

@@ -1,16 +1,21 @@
-"""PostgreSQL: a GIN-indexed `tsvector` column of bigram lexemes.
+"""PostgreSQL: a GIN-indexed `tsvector` of bigram lexemes, in a narrow table.
 
-The column (`SearchEntry.vector`, added by a migration, unknown to the ORM)
-holds each distinct bigram once, without positions: PostgreSQL clamps
-positions past 16,383 and keeps at most 256 per lexeme, so phrase search would
-miss words in long transcripts. The index finds the rows holding every bigram
-of the query; terms of three or more characters are then confirmed in the
-stored folded text, which makes the answer exact.
+Each talk's vector (`search_vectors`, made by migration 0012, unknown to the
+ORM) holds each distinct bigram once, without positions: PostgreSQL clamps
+positions past 16,383 and keeps at most 256 per lexeme, so phrase search
+would miss words in long transcripts. The index finds the rows holding every
+bigram of the query; terms of three or more characters are then confirmed in
+the stored folded text, which makes the answer exact.
 
-Every lookup goes through the SQL function `search_talks` (migration 0008):
-the vectors are large and out of line, which the planner does not count, so
-left to itself it read every talk's vector instead of the index (seconds
-per search at 10,000 talks).
+The table holds only the talk's id, its recency and its vector (out of
+line): a few hundred rows a page, so counting or listing the matches of a
+common word reads a few hundred pages, not the index rows' (some 2 KB each,
+more than the buffer cache holds at 100,000 talks).
+
+Every lookup goes through the SQL functions `search_talks` and
+`search_candidates` (migrations 0008, 0012): the vectors are large and out
+of line, which the planner does not count, so left to itself it read every
+talk's vector instead of the index (seconds per search at 10,000 talks).
 """
 
 from contextlib import contextmanager
@@ -19,13 +24,15 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
+from ..bands import Tokens
 from ..models import SearchEntry
 from ..scan import in_column
 from ..tokens import bigrams, lexemes
 
-# The `vector` column and its GIN index are made by the search app's migrations.
+# The vectors' table and its GIN index are made by the search app's migrations.
 TABLE = SearchEntry._meta.db_table
-INDEX = "search_searchentry_vector_gin"
+VECTORS = "search_vectors"
+INDEX = "search_vectors_gin"
 # While many talks are written at once: new index entries wait in the GIN
 # index's pending list and are merged into it a quarter of a gigabyte at a
 # time, in memory, instead of going into the index talk by talk (some 3,100
@@ -59,7 +66,8 @@ def _lexemes(entry):
 
 
 def add(entries):
-    """Store the rows with their vectors in one statement (no second write)."""
+    """Store the rows, then their vectors: one statement each (no second
+    write of a row)."""
     if not entries:
         return
     columns = {
@@ -72,23 +80,29 @@ def add(entries):
             name: ("text", [getattr(entry, name) for entry in entries])
             for name in ("title", "tldr", "takeaways", "qa", "keys")
         },
-        "vector": (
-            "text",
-            [getattr(entry, "prepared", None) or _lexemes(entry) for entry in entries],
-        ),
     }
-    arrays = ", ".join(f"%s::{kind}[]" for kind, _values in columns.values())
-    names = ", ".join(columns)
-    selected = ", ".join(
-        f"array_to_tsvector(string_to_array({name}, ' '))" if name == "vector" else name
-        for name in columns
-    )
+    vectors = [getattr(entry, "prepared", None) or _lexemes(entry) for entry in entries]
     with connection.cursor() as cursor:
+        cursor.execute(*_unnest_insert(TABLE, columns))
         cursor.execute(
-            f"INSERT INTO {TABLE} ({names}) SELECT {selected} "
-            f"FROM unnest({arrays}) AS row({names})",
-            [values for _kind, values in columns.values()],
+            f"INSERT INTO {VECTORS} (talk_id, recency, vector)"
+            " SELECT talk_id, recency, array_to_tsvector(string_to_array(lexemes, ' '))"
+            " FROM unnest(%s::bigint[], %s::bigint[], %s::text[])"
+            " AS row(talk_id, recency, lexemes)",
+            [columns["talk_id"][1], columns["recency"][1], vectors],
         )
+
+
+def _unnest_insert(table, columns):
+    """(sql, params): INSERT the rows `columns` ({name: (type, values)}) hold,
+    as one array parameter a column."""
+    names = ", ".join(columns)
+    arrays = ", ".join(f"%s::{kind}[]" for kind, _values in columns.values())
+    return (
+        f"INSERT INTO {table} ({names}) SELECT {names} "
+        f"FROM unnest({arrays}) AS row({names})",
+        [values for _kind, values in columns.values()],
+    )
 
 
 @contextmanager
@@ -114,11 +128,21 @@ def writing_many():
 
 
 def remove(entries):
-    """Nothing to do: the vector goes with its row."""
+    """Forget these entries' vectors."""
+    if entries:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {VECTORS} WHERE talk_id = ANY(%s::bigint[])",
+                [[entry.talk_id for entry in entries]],
+            )
 
 
 def clear():
-    """Nothing to do: the vectors go with their rows."""
+    """Forget every vector (if the table is there: `migrate search 0011`
+    leaves the vectors in the index rows)."""
+    with connection.cursor() as cursor:
+        if VECTORS in connection.introspection.table_names(cursor):
+            cursor.execute(f"DELETE FROM {VECTORS}")
 
 
 def _all_bigrams(text):
@@ -135,19 +159,7 @@ def match_any(texts, tokens):
     text is confirmed (reading the folded text) only in rows holding none
     of them: for デジタル, most candidates hold its word key and are never
     read."""
-    keys = [quote(token) for token in tokens]
-    short = [_all_bigrams(text) for text in texts if len(text) <= 2]
-    any_of = " | ".join(short + keys)
-    unless_keys = f" & !({' | '.join(keys)})" if keys else ""
-    selects, params = [], []
-    if any_of:
-        selects.append("SELECT search_talks(%s::tsquery)")
-        params.append(any_of)
-    for text in texts:
-        if len(text) > 2:
-            selects.append("SELECT search_talks(%s::tsquery, %s)")
-            params += [_all_bigrams(text) + unless_keys, text]
-    return Q(talk_id__in=RawSQL(" UNION ALL ".join(selects), params))
+    return Q(talk_id__in=RawSQL(*_group_talks(texts, tokens)))
 
 
 def stands(column, text):
@@ -181,3 +193,168 @@ def document_counts(tokens):
             [list(tokens)],
         )
         return dict(cursor.fetchall())
+
+
+def _group_talks(texts, tokens):
+    """(sql, params): the talk ids `match_any(texts, tokens)` finds, once each."""
+    holes, params = [], []
+    keys = [quote(token) for token in tokens]
+    short = [_all_bigrams(text) for text in texts if len(text) <= 2]
+    any_of = " | ".join(short + keys)
+    unless_keys = f" & !({' | '.join(keys)})" if keys else ""
+    if any_of:
+        holes.append("SELECT search_talks(%s::tsquery)")
+        params.append(any_of)
+    for text in texts:
+        if len(text) > 2:
+            holes.append("SELECT search_talks(%s::tsquery, %s)")
+            params += [_all_bigrams(text) + unless_keys, text]
+    return " UNION ".join(holes), params
+
+
+# The folded columns a band may ask about (`query.STANDS`).
+_COLUMNS = {"title", "head", "tldr", "takeaways", "qa"}
+
+
+def _cell(cell):
+    """(sql, params): the talk ids and recencies of one `bands.Cell`.
+
+    Its candidates come from the GIN index (`search_candidates`): the talks
+    holding every token group it asks for (and the bigrams of every text),
+    none of the token groups it excludes. Texts are then checked in their
+    column with `strpos` (exact), on those candidates only."""
+    query, checks, params = [], [], []
+    for part in cell.holds:
+        if isinstance(part, Tokens):
+            query.append("(" + " | ".join(quote(token) for token in part.tokens) + ")")
+        else:
+            query.append(_all_bigrams(part.text))
+            checks.append((part, "> 0"))
+    for part in cell.lacks:
+        if isinstance(part, Tokens):
+            query.append("!(" + " | ".join(quote(token) for token in part.tokens) + ")")
+        else:
+            checks.append((part, "= 0"))
+    sql = "SELECT c.talk_id, c.recency FROM search_candidates(%s::tsquery) c"
+    params.append(" & ".join(query))
+    if checks:
+        conditions = []
+        for part, test in checks:
+            if part.column not in _COLUMNS:
+                raise ValueError(f"not a ranked column: {part.column}")
+            conditions.append(f"strpos(e.{part.column}, %s) {test}")
+            params.append(part.text)
+        # Row by row, through the primary key (OFFSET 0 keeps the planner
+        # from joining the whole table instead: the candidates are few).
+        sql += (
+            f" CROSS JOIN LATERAL (SELECT 1 FROM {TABLE} e"
+            " WHERE e.talk_id = c.talk_id AND "
+            + " AND ".join(conditions)
+            + " OFFSET 0) AS checked"
+        )
+    return sql, params
+
+
+def _band(cells, limit):
+    """(sql, params): an array of the newest `limit` public talks of a band
+    (any of its cells), newest first."""
+    parts, params = [], []
+    for cell in cells:
+        sql, own = _cell(cell)
+        parts.append(sql)
+        params += own
+    return (
+        "ARRAY(SELECT talk_id FROM (" + " UNION ALL ".join(parts) + ") AS cells"
+        " WHERE talk_id NOT IN (SELECT pk FROM hidden)"
+        " ORDER BY recency DESC LIMIT %s)",
+        [*params, limit],
+    )
+
+
+def best_of(groups, bands, limit, hidden, pinned, scored):
+    """(ids, total, banded) in one statement: the first `limit` public talks
+    in rank order, how many public talks the query's `groups` find (each:
+    any of its texts of two or more characters or its key tokens), and
+    whether the ids came from the bands.
+
+    `bands` (`bands.readable`), best first: each band's newest `limit` talks
+    (the candidates of each of its cells from the GIN index, ordered by the
+    recency stored beside the vector) are read only while those before did
+    not fill the page: a recursive query, one band a step, each band a
+    branch of a CASE, which PostgreSQL evaluates only when it is taken.
+    When they do not fill it, or `pinned` (a query of talk ids pinned to the
+    query, counted in the total) finds a row, the first `limit` of `scored`
+    (every match scored: a query of ids in rank order) are taken instead,
+    in the same way. `hidden`: a query of the ids of talks the public may
+    not see, left out of the bands and of the total.
+    """
+    hidden_sql, hidden_params = _sql(hidden)
+    pinned_sql, pinned_params = _sql(pinned)
+    scored_sql, scored_params = _sql(scored)
+    matched, matched_params = [], []
+    for group in groups:
+        sql, params = _group_talks(group.texts, group.tokens)
+        matched.append(f"({sql})")
+        matched_params += params
+    made = [_band(cells, limit) for cells in bands]
+    if made:
+        first, first_params = made[0]
+        start = f"SELECT 0, {first}, 0 FROM counted WHERE NOT pinned"
+        later = " ".join(
+            f"WHEN {number} THEN {sql}" for number, (sql, _p) in enumerate(made[1:], 1)
+        )
+        later_params = [param for _sql, params in made[1:] for param in params]
+    else:
+        start, first_params, later, later_params = (
+            "SELECT 0, '{}'::bigint[], 0 WHERE false",
+            [],
+            "",
+            [],
+        )
+    step = (
+        f" UNION ALL SELECT k + 1, CASE k + 1 {later} END,"
+        " before + cardinality(got) FROM chain"
+        " WHERE before + cardinality(got) < (SELECT n FROM wanted)"
+        f" AND k + 1 < {len(made)}"
+        if len(made) > 1
+        else ""
+    )
+    sql = (
+        "WITH RECURSIVE"
+        f" hidden(pk) AS MATERIALIZED ({hidden_sql}),"
+        f" pinned(talk_id) AS MATERIALIZED ({pinned_sql}),"
+        f" matched(talk_id) AS MATERIALIZED ({' INTERSECT '.join(matched)}),"
+        " counted(total, pinned) AS MATERIALIZED (SELECT"
+        " (SELECT count(*) FROM matched WHERE talk_id NOT IN (SELECT pk FROM hidden))"
+        " + (SELECT count(*) FROM pinned WHERE talk_id NOT IN (SELECT pk FROM hidden)"
+        " AND talk_id NOT IN (SELECT talk_id FROM matched)),"
+        " EXISTS (SELECT 1 FROM pinned)),"
+        " wanted(n) AS MATERIALIZED (SELECT least(%s, total) FROM counted),"
+        f" chain(k, got, before) AS ({start}{step}),"
+        " banded(ids) AS MATERIALIZED (SELECT ARRAY(SELECT u.pk"
+        " FROM chain, unnest(chain.got) WITH ORDINALITY AS u(pk, place)"
+        " ORDER BY chain.k, u.place LIMIT %s))"
+        " SELECT total, pinned OR cardinality(ids) < (SELECT n FROM wanted),"
+        " CASE WHEN pinned OR cardinality(ids) < (SELECT n FROM wanted)"
+        f" THEN ARRAY({scored_sql} LIMIT %s) ELSE ids END"
+        " FROM counted, banded"
+    )
+    params = [
+        *hidden_params,
+        *pinned_params,
+        *matched_params,
+        limit,  # wanted
+        *first_params,
+        *later_params,
+        limit,  # banded
+        *scored_params,
+        limit,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        total, whole, ids = cursor.fetchone()
+    return list(ids), total, not whole
+
+
+def _sql(queryset):
+    return queryset.query.get_compiler(connection=connection).as_sql()

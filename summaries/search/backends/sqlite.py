@@ -32,6 +32,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
+from ..bands import Tokens
 from ..models import ID_MASK, SearchEntry
 from ..scan import in_column
 from ..tokens import bigrams, token_stream
@@ -226,20 +227,35 @@ def tokens_in(tokens):
     return "{" + WORDS + "} : (" + " OR ".join(f'"{token}"' for token in tokens) + ")"
 
 
-def matches_any(texts, tokens):
-    """The main table's expression of `match_any` (texts of two or more
-    characters)."""
-    return _any(texts, tokens)
+def _has(part):
+    """The ranked fields' expression of a `bands.Tokens` or `bands.Text`."""
+    if isinstance(part, Tokens):
+        return tokens_in(part.tokens)
+    return texts_in(part.column, part.text)
 
 
-def best_of(matching, expressions, limit, hidden, pinned, scored):
+def _band(cells):
+    """The ranked fields' expression of one band: any of its `bands.Cell`s."""
+    expressions = []
+    for cell in cells:
+        expression = " AND ".join(f"({_has(part)})" for part in cell.holds)
+        if cell.lacks:
+            lacks = " OR ".join(_has(part) for part in cell.lacks)
+            expression = f"({expression}) NOT ({lacks})"
+        expressions.append(f"({expression})")
+    return " OR ".join(expressions)
+
+
+def best_of(groups, bands, limit, hidden, pinned, scored):
     """(ids, total, banded) in one statement: the first `limit` public talks
-    in rank order, how many public talks the main table finds for
-    `matching`, and whether the ids came from the bands.
+    in rank order, how many public talks the main table finds for the
+    query's `groups` (each: any of its texts of two or more characters or
+    its key tokens), and whether the ids came from the bands.
 
-    `expressions`: the bands' expressions on the ranked fields, best first.
-    Each band's newest `limit` talks (rows are keyed by recency; FTS5 walks
-    its doclist from the top and stops at the limit) are read only while
+    `bands`: the bands (`bands.readable`), best first, each made an
+    expression on the ranked fields. Each band's newest `limit` talks (rows
+    are keyed by recency; FTS5 walks its doclist from the top and stops at
+    the limit) are read only while
     those before did not fill the page: a recursive query, one band a step.
     When they do not fill it, or `pinned` (a query of talk ids pinned to the
     query, counted in the total) finds a row, the first `limit` of `scored`
@@ -259,7 +275,8 @@ def best_of(matching, expressions, limit, hidden, pinned, scored):
             " ORDER BY rowid DESC LIMIT %s))"
         )
 
-    bands = json.dumps(expressions)
+    matching = " AND ".join(f"({_any(group.texts, group.tokens)})" for group in groups)
+    expressions = json.dumps([_band(cells) for cells in bands])
     sql = (
         "WITH RECURSIVE"
         f" hidden(pk) AS MATERIALIZED ({hidden_sql}),"
@@ -294,12 +311,12 @@ def best_of(matching, expressions, limit, hidden, pinned, scored):
         matching,
         matching,
         limit,  # wanted
-        bands,  # the first band
+        expressions,  # the first band
         limit,
-        bands,
-        bands,  # the next ones
+        expressions,
+        expressions,  # the next ones
         limit,
-        bands,
+        expressions,
         limit,  # banded
         *scored_params,
         limit,

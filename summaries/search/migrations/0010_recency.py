@@ -7,10 +7,12 @@ again with its rows keyed by that number and the talk's word keys in a
 column of their own, so that one band of the ranking is read newest first
 and stops once a page is full (`backends.sqlite.best_first`).
 
-The whole index is then rebuilt with the code of the day, on both
-databases (as `rebuild_search_index` does; minutes at 100,000 talks). This
-is the last migration of the index's layout: a later one that changes it
-must rebuild instead, and this one then only makes the table.
+The whole index is then rebuilt with the code of the day (as
+`rebuild_search_index` does; minutes at 100,000 talks), on SQLite. A later
+migration that changes the index's layout must rebuild instead, and this one
+then only makes the table: on PostgreSQL, search 0012 moved the vectors to a
+table of their own and rebuilds there (what this one wrote would not fit
+the code of the day).
 """
 
 import os
@@ -80,10 +82,11 @@ def forward(apps, schema_editor):
     from summaries.search.backends import get_backend
 
     connection = schema_editor.connection
-    if connection.vendor == "sqlite":
-        # The main table's tokens are forgotten by `clear` below; the old
-        # fields table goes whole.
-        make_table(schema_editor)
+    if connection.vendor != "sqlite":
+        return  # rebuilt by search 0012
+    # The main table's tokens are forgotten by `clear` below; the old
+    # fields table goes whole.
+    make_table(schema_editor)
     Talk = apps.get_model("summaries", "Talk")
     SearchEntry = apps.get_model("search", "SearchEntry")
     get_backend(connection).clear()
