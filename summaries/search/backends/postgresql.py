@@ -220,39 +220,62 @@ def _cell(cell):
     """(sql, params): the talk ids and recencies of one `bands.Cell`.
 
     Its candidates come from the GIN index (`search_candidates`): the talks
-    holding every token group it asks for (and the bigrams of every text),
-    none of the token groups it excludes. Texts are then checked in their
-    column with `strpos` (exact), on those candidates only."""
-    query, checks, params = [], [], []
+    holding every token group it asks for and the bigrams of every text it
+    asks for, none of the token groups it excludes. A text it asks for is
+    then checked in its column (`strpos`, exact) on those candidates, row by
+    row. A text it excludes is looked for only among the candidates that
+    hold its bigrams (a few, unless the text is also a word the cell asks
+    for): those that hold it in an excluded column are left out."""
+    query, params = [], []
+    wanted, unwanted = [], {}
     for part in cell.holds:
         if isinstance(part, Tokens):
-            query.append("(" + " | ".join(quote(token) for token in part.tokens) + ")")
+            query.append(_either(part.tokens))
         else:
             query.append(_all_bigrams(part.text))
-            checks.append((part, "> 0"))
+            wanted.append(part)
     for part in cell.lacks:
         if isinstance(part, Tokens):
-            query.append("!(" + " | ".join(quote(token) for token in part.tokens) + ")")
+            query.append("!" + _either(part.tokens))
         else:
-            checks.append((part, "= 0"))
+            unwanted.setdefault(part.text, []).append(part.column)
+    positive = " & ".join(query)
     sql = "SELECT c.talk_id, c.recency FROM search_candidates(%s::tsquery) c"
-    params.append(" & ".join(query))
-    if checks:
-        conditions = []
-        for part, test in checks:
-            if part.column not in _COLUMNS:
-                raise ValueError(f"not a ranked column: {part.column}")
-            conditions.append(f"strpos(e.{part.column}, %s) {test}")
-            params.append(part.text)
-        # Row by row, through the primary key (OFFSET 0 keeps the planner
-        # from joining the whole table instead: the candidates are few).
-        sql += (
-            f" CROSS JOIN LATERAL (SELECT 1 FROM {TABLE} e"
-            " WHERE e.talk_id = c.talk_id AND "
-            + " AND ".join(conditions)
-            + " OFFSET 0) AS checked"
+    params.append(positive)
+    if wanted:
+        sql += _checked("c", " AND ".join(_stands(part.column) for part in wanted))
+        params += [part.text for part in wanted]
+    if unwanted:
+        sql += " WHERE " + " AND ".join(
+            "c.talk_id NOT IN (SELECT x.talk_id FROM search_candidates(%s::tsquery) x"
+            + _checked("x", " OR ".join(_stands(column) for column in columns))
+            + ")"
+            for columns in unwanted.values()
         )
+        for text, columns in unwanted.items():
+            params += [f"{positive} & {_all_bigrams(text)}", *[text] * len(columns)]
     return sql, params
+
+
+def _either(tokens):
+    return "(" + " | ".join(quote(token) for token in tokens) + ")"
+
+
+def _stands(column):
+    """SQL: the index row's folded `column` holds the text (a parameter)."""
+    if column not in _COLUMNS:
+        raise ValueError(f"not a ranked column: {column}")
+    return f"strpos(e.{column}, %s) > 0"
+
+
+def _checked(alias, condition):
+    """SQL joining the candidates `alias` to their index rows that meet
+    `condition`, row by row through the primary key (OFFSET 0 keeps the
+    planner from joining the whole table instead: the candidates are few)."""
+    return (
+        f" CROSS JOIN LATERAL (SELECT 1 FROM {TABLE} e"
+        f" WHERE e.talk_id = {alias}.talk_id AND {condition} OFFSET 0) AS {alias}_row"
+    )
 
 
 def _band(cells, limit):
@@ -269,6 +292,47 @@ def _band(cells, limit):
         " ORDER BY recency DESC LIMIT %s)",
         [*params, limit],
     )
+
+
+def _total(groups):
+    """(sql, params): how many public talks hold every group, counted from the
+    GIN index: the talks holding, for each group, its key tokens or the
+    bigrams of one of its texts, less those where a group is held only by
+    the bigrams of a text of three or more characters that the folded text
+    does not hold (confirmed with `strpos`, on those talks only)."""
+    either, failing, params = [], [], []
+    for group in groups:
+        pure = [_all_bigrams(text) for text in group.texts if len(text) <= 2]
+        pure += [quote(token) for token in group.tokens]
+        long = [text for text in group.texts if len(text) > 2]
+        either.append(
+            "(" + " | ".join(pure + [_all_bigrams(text) for text in long]) + ")"
+        )
+        if long:
+            failing.append((" | ".join(pure), long))
+    every = " & ".join(either)
+    sql = (
+        "((SELECT count(*) FROM search_candidates(%s::tsquery) c"
+        " WHERE c.talk_id NOT IN (SELECT pk FROM hidden))"
+    )
+    params.append(every)
+    if failing:
+        parts = []
+        for pure, long in failing:
+            stands = " OR ".join(
+                "strpos(e.head, %s) > 0 OR strpos(e.body, %s) > 0" for _text in long
+            )
+            parts.append(
+                "SELECT f.talk_id FROM search_candidates(%s::tsquery) f"
+                + _checked("f", f"NOT ({stands})")
+            )
+            params.append(f"{every} & !({pure})" if pure else every)
+            params += [text for text in long for _twice in range(2)]
+        sql += (
+            " - (SELECT count(*) FROM (" + " UNION ".join(parts) + ") AS failed"
+            " WHERE talk_id NOT IN (SELECT pk FROM hidden))"
+        )
+    return sql + ")", params
 
 
 def best_of(groups, bands, limit, hidden, pinned, scored):
@@ -296,6 +360,7 @@ def best_of(groups, bands, limit, hidden, pinned, scored):
         sql, params = _group_talks(group.texts, group.tokens)
         matched.append(f"({sql})")
         matched_params += params
+    total_sql, total_params = _total(groups)
     made = [_band(cells, limit) for cells in bands]
     if made:
         first, first_params = made[0]
@@ -325,7 +390,7 @@ def best_of(groups, bands, limit, hidden, pinned, scored):
         f" pinned(talk_id) AS MATERIALIZED ({pinned_sql}),"
         f" matched(talk_id) AS MATERIALIZED ({' INTERSECT '.join(matched)}),"
         " counted(total, pinned) AS MATERIALIZED (SELECT"
-        " (SELECT count(*) FROM matched WHERE talk_id NOT IN (SELECT pk FROM hidden))"
+        f" {total_sql}"
         " + (SELECT count(*) FROM pinned WHERE talk_id NOT IN (SELECT pk FROM hidden)"
         " AND talk_id NOT IN (SELECT talk_id FROM matched)),"
         " EXISTS (SELECT 1 FROM pinned)),"
@@ -343,6 +408,7 @@ def best_of(groups, bands, limit, hidden, pinned, scored):
         *hidden_params,
         *pinned_params,
         *matched_params,
+        *total_params,
         limit,  # wanted
         *first_params,
         *later_params,
