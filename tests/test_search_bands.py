@@ -157,3 +157,23 @@ def test_filter_counts_of_many_results_are_of_the_best_and_say_so(client, monkey
     assert "件数は" not in content and "13件の講演が見つかりました" in content
     english = client.get("/en/talks/", {"q": "防災"}).content.decode()
     assert "Counted among the best 20 results." in english
+
+
+def test_a_text_excluded_from_several_columns_leaves_out_only_its_own_talks():
+    """A cell that excludes the typed text from several ranked columns ("the
+    word by its reading in the title, typed in none of them") keeps a talk
+    that holds the text only elsewhere (here a keyword), whatever another
+    talk holds in those columns."""
+    from summaries.models import Keyword
+
+    elsewhere = make_talk("行政の話")
+    Keyword.objects.create(talk=elsewhere, position=1, text="ぎょうせい")
+    elsewhere.save()  # indexed again with its keyword
+    make_talk("ぎょうせいの窓口")
+    make_talk("講演", tags=["行政"])  # the word in the tags: a later band
+    make_talk("講演", tags=["行政"])
+    for limit in (1, 2, 3):
+        best = Query.parse("ぎょうせい").best(limit)
+        assert (best.ids, best.total) == full("ぎょうせい", limit), limit
+        assert best.banded, limit
+    assert elsewhere.pk in Query.parse("ぎょうせい").best(2).ids

@@ -274,7 +274,8 @@ def _checked(alias, condition):
     planner from joining the whole table instead: the candidates are few)."""
     return (
         f" CROSS JOIN LATERAL (SELECT 1 FROM {TABLE} e"
-        f" WHERE e.talk_id = {alias}.talk_id AND {condition} OFFSET 0) AS {alias}_row"
+        f" WHERE e.talk_id = {alias}.talk_id AND ({condition}) OFFSET 0)"
+        f" AS {alias}_row"
     )
 
 
