@@ -157,8 +157,7 @@ def match_any(texts, tokens):
 
     A row holding one of the tokens is found whatever its text, so a longer
     text is confirmed (reading the folded text) only in rows holding none
-    of them: for デジタル, most candidates hold its word key and are never
-    read."""
+    of them (`_group_talks`)."""
     return Q(talk_id__in=RawSQL(*_group_talks(texts, tokens)))
 
 
@@ -172,8 +171,7 @@ def stands(column, text):
 
 def holding(tokens):
     """Q on Talk: talks whose index holds one of the key tokens."""
-    query = " | ".join(quote(token) for token in tokens)
-    return Q(pk__in=RawSQL("SELECT search_talks(%s::tsquery)", [query]))
+    return Q(pk__in=RawSQL("SELECT search_talks(%s::tsquery)", [_either(tokens)]))
 
 
 def id_list(ids):
@@ -195,20 +193,29 @@ def document_counts(tokens):
         return dict(cursor.fetchall())
 
 
+def _parts(texts, tokens):
+    """(exact, long): the tsquery terms that find talks exactly (the bigrams
+    of the texts of two characters, the key tokens), and the texts of
+    three or more characters, whose bigrams only narrow the search."""
+    exact = [_all_bigrams(text) for text in texts if len(text) <= 2]
+    exact += [quote(token) for token in tokens]
+    return exact, [text for text in texts if len(text) > 2]
+
+
 def _group_talks(texts, tokens):
-    """(sql, params): the talk ids `match_any(texts, tokens)` finds, once each."""
+    """(sql, params): the talk ids `match_any(texts, tokens)` finds, once each.
+    A long text is confirmed in the folded text only in the talks the exact
+    terms do not find: for デジタル, most hold its word key and are never
+    read."""
     holes, params = [], []
-    keys = [quote(token) for token in tokens]
-    short = [_all_bigrams(text) for text in texts if len(text) <= 2]
-    any_of = " | ".join(short + keys)
-    unless_keys = f" & !({' | '.join(keys)})" if keys else ""
-    if any_of:
+    exact, long = _parts(texts, tokens)
+    if exact:
         holes.append("SELECT search_talks(%s::tsquery)")
-        params.append(any_of)
-    for text in texts:
-        if len(text) > 2:
-            holes.append("SELECT search_talks(%s::tsquery, %s)")
-            params += [_all_bigrams(text) + unless_keys, text]
+        params.append(" | ".join(exact))
+    unless = f" & !({' | '.join(exact)})" if exact else ""
+    for text in long:
+        holes.append("SELECT search_talks(%s::tsquery, %s)")
+        params += [_all_bigrams(text) + unless, text]
     return " UNION ".join(holes), params
 
 
@@ -303,14 +310,12 @@ def _total(groups):
     does not hold (confirmed with `strpos`, on those talks only)."""
     either, failing, params = [], [], []
     for group in groups:
-        pure = [_all_bigrams(text) for text in group.texts if len(text) <= 2]
-        pure += [quote(token) for token in group.tokens]
-        long = [text for text in group.texts if len(text) > 2]
+        exact, long = _parts(group.texts, group.tokens)
         either.append(
-            "(" + " | ".join(pure + [_all_bigrams(text) for text in long]) + ")"
+            "(" + " | ".join(exact + [_all_bigrams(text) for text in long]) + ")"
         )
         if long:
-            failing.append((" | ".join(pure), long))
+            failing.append((" | ".join(exact), long))
     every = " & ".join(either)
     sql = (
         "((SELECT count(*) FROM search_candidates(%s::tsquery) c"
@@ -319,7 +324,7 @@ def _total(groups):
     params.append(every)
     if failing:
         parts = []
-        for pure, long in failing:
+        for exact, long in failing:
             stands = " OR ".join(
                 "strpos(e.head, %s) > 0 OR strpos(e.body, %s) > 0" for _text in long
             )
@@ -327,7 +332,7 @@ def _total(groups):
                 "SELECT f.talk_id FROM search_candidates(%s::tsquery) f"
                 + _checked("f", f"NOT ({stands})")
             )
-            params.append(f"{every} & !({pure})" if pure else every)
+            params.append(f"{every} & !({exact})" if exact else every)
             params += [text for text in long for _twice in range(2)]
         sql += (
             " - (SELECT count(*) FROM (" + " UNION ".join(parts) + ") AS failed"

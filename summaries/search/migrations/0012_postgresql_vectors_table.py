@@ -26,6 +26,8 @@ rows.
 Written out here (not imported) so that this migration never changes.
 """
 
+from importlib import import_module
+
 from django.db import migrations
 
 ROWS = "search_searchentry"
@@ -38,12 +40,16 @@ SET enable_seqscan = off
 SET enable_indexscan = off
 ROWS 1000
 """
+# A step: the `vector` column of this table compressed with LZ4, where the
+# server has it (as search 0009 did for the other long columns).
+LZ4 = "lz4"
 FORWARD = [
     f"""CREATE TABLE {VECTORS} (
         talk_id bigint PRIMARY KEY,
         recency bigint NOT NULL,
         vector tsvector NOT NULL
     )""",
+    (LZ4, VECTORS),
     f"INSERT INTO {VECTORS} SELECT talk_id, recency, vector FROM {ROWS}",
     f"CREATE INDEX {INDEX} ON {VECTORS} USING gin (vector)",
     f"ALTER TABLE {ROWS} DROP COLUMN vector",
@@ -65,6 +71,7 @@ BACKWARD = [
     "DROP FUNCTION IF EXISTS search_candidates(tsquery)",
     f"ALTER TABLE {ROWS} ADD COLUMN vector tsvector NOT NULL DEFAULT ''",
     f"ALTER TABLE {ROWS} ALTER COLUMN vector DROP DEFAULT",
+    (LZ4, ROWS),
     f"UPDATE {ROWS} e SET vector = v.vector FROM {VECTORS} v WHERE v.talk_id = e.talk_id",
     f"CREATE INDEX {OLD_INDEX} ON {ROWS} USING gin (vector)",
     f"DROP TABLE {VECTORS}",
@@ -77,29 +84,20 @@ BACKWARD = [
 ]
 
 
-def _has_lz4(connection):
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT 'lz4' = ANY(enumvals) FROM pg_settings "
-            "WHERE name = 'default_toast_compression'"
-        )
-        row = cursor.fetchone()
-    return bool(row and row[0])
-
-
-def _run(statements):
+def _run(steps):
     def apply(apps, schema_editor):
         connection = schema_editor.connection
         if connection.vendor != "postgresql":
             return
-        for statement in statements:
-            schema_editor.execute(statement)
-            if statement.startswith(("CREATE TABLE", "ALTER TABLE search_searchentry ADD")):
-                if _has_lz4(connection):
-                    table = VECTORS if statement.startswith("CREATE") else ROWS
-                    schema_editor.execute(
-                        f"ALTER TABLE {table} ALTER COLUMN vector SET COMPRESSION lz4"
-                    )
+        lz4 = import_module("summaries.search.migrations.0009_postgresql_lz4")
+        has_lz4 = lz4._has_lz4(connection)
+        for step in steps:
+            if isinstance(step, str):
+                schema_editor.execute(step)
+            elif has_lz4:
+                schema_editor.execute(
+                    f"ALTER TABLE {step[1]} ALTER COLUMN vector SET COMPRESSION lz4"
+                )
 
     return apply
 
