@@ -18,6 +18,7 @@ of line, which the planner does not count, so left to itself it read every
 talk's vector instead of the index (seconds per search at 10,000 talks).
 """
 
+import re
 from contextlib import contextmanager
 
 from django.db import connection, transaction
@@ -62,7 +63,27 @@ def _lexemes(entry):
     (`array_to_tsvector(string_to_array(…, ' '))`) with no quoting, which
     cost more than the rest of indexing for 3,000 lexemes a talk."""
     found = lexemes(entry.head) | lexemes(entry.body) | set(entry.keys.split())
+    found |= script_runs(entry.head) | script_runs(entry.body)
     return " ".join(found)
+
+
+# A whole run of one script (katakana with its long mark, kanji, Latin
+# letters and digits) of three characters or more, as a token of its own
+# after a private-use mark (never a bigram nor a word key): it proves that
+# the talk's folded text holds that word. A word of three or more characters
+# that the talk holds only by its bigrams (in a transcript, which has no word
+# keys) must otherwise be confirmed in the folded text, 33-40 µs a talk: for
+# デジタル at 100,000 generated talks, 7,327 talks a search. Rows indexed
+# before these tokens existed are confirmed as before (same answer).
+RUN = "\ue005"
+_SCRIPT_RUN = re.compile(
+    "[\u30a1-\u30fa\u30fc]{3,}|[\u3400-\u4dbf\u4e00-\u9fff\u3005]{3,}|[a-z0-9]{3,}"
+)
+
+
+def script_runs(folded):
+    """The run tokens of folded text: each whole run of one script, once."""
+    return {RUN + run for run in _SCRIPT_RUN.findall(folded)}
 
 
 def add(entries):
@@ -195,11 +216,14 @@ def document_counts(tokens):
 
 def _parts(texts, tokens):
     """(exact, long): the tsquery terms that find talks exactly (the bigrams
-    of the texts of two characters, the key tokens), and the texts of
-    three or more characters, whose bigrams only narrow the search."""
+    of the texts of two characters, the key tokens, the run token of a text
+    that is one script), and the texts of three or more characters, whose
+    bigrams only narrow the search."""
     exact = [_all_bigrams(text) for text in texts if len(text) <= 2]
     exact += [quote(token) for token in tokens]
-    return exact, [text for text in texts if len(text) > 2]
+    long = [text for text in texts if len(text) > 2]
+    exact += [quote(RUN + text) for text in long if _SCRIPT_RUN.fullmatch(text)]
+    return exact, long
 
 
 def _group_talks(texts, tokens):
