@@ -77,7 +77,7 @@ def _lexemes(entry):
 # before these tokens existed are confirmed as before (same answer).
 RUN = "\ue005"
 _SCRIPT_RUN = re.compile(
-    "[\u30a1-\u30fa\u30fc]{3,}|[\u3400-\u4dbf\u4e00-\u9fff\u3005]{3,}|[a-z0-9]{3,}"
+    r"[\u30a1-\u30fa\u30fc]{3,}|[\u3400-\u4dbf\u4e00-\u9fff\u3005]{3,}|[a-z0-9]{3,}"
 )
 
 
