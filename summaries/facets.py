@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, Exists, OuterRef, Value
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef
 from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 
@@ -215,25 +216,31 @@ def _top(model, field, talk_field, talks, exclude=()):
 
 
 def _named(counts):
-    """[[(Record(name, slug), count)] per model]: every name in one query."""
-    parts = [
-        model.objects.filter(pk__in=[pk for pk, _n in rows])
-        .annotate(kind=Value(model.__name__))
-        .values_list("kind", "pk", "name", "slug")
-        .order_by()
-        for model, rows in counts.items()
-    ]
-    names = {
-        (kind, pk): Record(name, slug)
-        for kind, pk, name, slug in parts[0].union(*parts[1:], all=True)
-    }
+    """[[(Record(name, slug), count)] per model]: every name in one statement,
+    written in SQL: built by the ORM as a union of three querysets it cost a
+    list page more than a millisecond, several times what running it costs."""
+    quote = connection.ops.quote_name
+    parts, params = [], []
+    for number, (model, rows) in enumerate(counts.items()):
+        meta = model._meta
+        ids = [pk for pk, _n in rows]
+        where = f"{quote(meta.pk.column)} IN ({', '.join(['%s'] * len(ids))})"
+        parts.append(
+            f"SELECT {number}, {quote(meta.pk.column)},"
+            f" {quote(meta.get_field('name').column)},"
+            f" {quote(meta.get_field('slug').column)}"
+            f" FROM {quote(meta.db_table)} WHERE {where if ids else '1 = 0'}"
+        )
+        params += ids
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        names = {
+            (number, pk): Record(name, slug)
+            for number, pk, name, slug in cursor.fetchall()
+        }
     return [
-        [
-            (names[model.__name__, pk], n)
-            for pk, n in rows
-            if (model.__name__, pk) in names
-        ]
-        for model, rows in counts.items()
+        [(names[number, pk], n) for pk, n in rows if (number, pk) in names]
+        for number, rows in enumerate(counts.values())
     ]
 
 

@@ -40,6 +40,7 @@ def newest(kind, value=0, now=None):
 # since they were listed. Few, and each kind found through its own index (an
 # OR of the two would make SQLite read every row).
 NOT_PUBLIC = ("published_at__gt", "expires_at__lte")
+OPERATORS = {"gt": ">", "lte": "<="}
 
 
 def _scheduled(now):
@@ -72,28 +73,69 @@ def public_counts(kind, now=None):
 
 def public_count(kind, value=0, due_later=None):
     """How many public talks a list has: its stored count less its talks not
-    public now (`due_later`: `scheduled()`, which a page with filters reads
-    anyway). Two plain queries cost less to build than one with subqueries."""
+    public now (`due_later`: `scheduled()`, when already read)."""
     if due_later is None:
-        due_later = scheduled()
+        return listing_state(kind, value)[0]
     stored = FacetCount.objects.filter(kind=kind, value=value).values_list(
         "count", flat=True
     )
     return max(next(iter(stored), 0) - due_later.get((kind, value), 0), 0)
 
 
+def _not_public_sql(counted=False):
+    """SQL reading the listing rows of talks not public now, as (kind, value,
+    NULL): one part per condition of NOT_PUBLIC, each through its own index
+    (rows, not counts: grouping in SQL would walk a (kind, value) index
+    through every row instead of the time indexes' few). `counted` adds the
+    stored count of one list as (kind, value, count). Parameters: now, now
+    [, kind, value]. Written in SQL: the ORM's union cost more to build than
+    to run."""
+    quote = connection.ops.quote_name
+    listing, counts = Listing._meta, FacetCount._meta
+    kind, value = quote("kind"), quote("value")
+
+    def column(meta, name):
+        return quote(meta.get_field(name).column)
+
+    parts = []
+    for condition in NOT_PUBLIC:
+        field, lookup = condition.split("__")
+        parts.append(
+            f"SELECT {kind}, {value}, CAST(NULL AS INTEGER)"
+            f" FROM {quote(listing.db_table)}"
+            f" WHERE {column(listing, field)} {OPERATORS[lookup]} %s"
+        )
+    if counted:
+        parts.append(
+            f"SELECT {kind}, {value}, {column(counts, 'count')}"
+            f" FROM {quote(counts.db_table)} WHERE {kind} = %s AND {value} = %s"
+        )
+    return " UNION ALL ".join(parts)
+
+
+def _read_not_public(now, counted=None):
+    """(the stored count of the list `counted` ((kind, value)) or 0, Counter
+    of the listing rows of talks not public now)."""
+    moment = connection.ops.adapt_datetimefield_value(now)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _not_public_sql(counted is not None), [moment, moment, *(counted or ())]
+        )
+        rows = cursor.fetchall()
+    stored = next((n for _kind, _value, n in rows if n is not None), 0)
+    return stored, Counter((kind, value) for kind, value, n in rows if n is None)
+
+
 def scheduled(now=None):
     """{(kind, value): talks not public now} over every list, in one query."""
-    now = now or timezone.now()
-    # Rows, not counts: grouping in SQL would walk a (kind, value) index
-    # through every row instead of the time indexes' few.
-    due, ended = (
-        Listing.objects.filter(**{condition: now})
-        .order_by()
-        .values_list("kind", "value")
-        for condition in NOT_PUBLIC
-    )
-    return dict(Counter(due.union(ended, all=True)))
+    return dict(_read_not_public(now or timezone.now())[1])
+
+
+def listing_state(kind, value=0, now=None):
+    """(how many public talks the list has, `scheduled()`), in one query: a
+    page of a stored list needs both, for its count and its filters."""
+    stored, due_later = _read_not_public(now or timezone.now(), (kind, value))
+    return max(stored - due_later.get((kind, value), 0), 0), dict(due_later)
 
 
 def tops(sizes, now=None, due_later=None):

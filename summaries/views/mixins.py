@@ -73,9 +73,14 @@ class PublishedTalksMixin(PageMixin):
         return self.listing
 
     @cached_property
+    def listing_state(self):
+        """(public talks in the stored list shown, {(kind, value): talks not
+        public now}), read once per page, in one query."""
+        return listings.listing_state(*self.get_listing())
+
+    @property
     def due_later(self):
-        """{(kind, value): talks not public now}, read once per page."""
-        return listings.scheduled()
+        return self.listing_state[1]
 
     def get_queryset(self):
         kind, value = self.get_listing()
@@ -85,7 +90,7 @@ class PublishedTalksMixin(PageMixin):
         listing = self.get_listing()
         if listing is None:
             return super().get_paginator(queryset, per_page, **kwargs)
-        count = listings.public_count(*listing, due_later=self.due_later)
+        count = self.listing_state[0]
         return listings.CountedPaginator(queryset, per_page, count, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
