@@ -216,30 +216,36 @@ def _top(model, field, talk_field, talks, exclude=()):
 
 
 def _named(counts):
-    """[[(Record(name, slug), count)] per model]: every name in one statement,
-    written in SQL: built by the ORM as a union of three querysets it cost a
-    list page more than a millisecond, several times what running it costs."""
+    """[[(Record(name, slug), count)] per model] of `counts` ({model: rows}):
+    a row (id, count) is named here, all in one statement; a row (id, count,
+    name, slug) came named (`listings.tops(named=True)`). Written in SQL:
+    built by the ORM as a union of three querysets it cost a list page more
+    than a millisecond, several times what running it costs."""
     quote = connection.ops.quote_name
-    parts, params = [], []
+    parts, params, names = [], [], {}
     for number, (model, rows) in enumerate(counts.items()):
         meta = model._meta
-        ids = [pk for pk, _n in rows]
-        where = f"{quote(meta.pk.column)} IN ({', '.join(['%s'] * len(ids))})"
-        parts.append(
-            f"SELECT {number}, {quote(meta.pk.column)},"
-            f" {quote(meta.get_field('name').column)},"
-            f" {quote(meta.get_field('slug').column)}"
-            f" FROM {quote(meta.db_table)} WHERE {where if ids else '1 = 0'}"
+        ids = [row[0] for row in rows if len(row) == 2]
+        if ids:
+            parts.append(
+                f"SELECT {number}, {quote(meta.pk.column)},"
+                f" {quote(meta.get_field('name').column)},"
+                f" {quote(meta.get_field('slug').column)} FROM {quote(meta.db_table)}"
+                f" WHERE {quote(meta.pk.column)} IN ({', '.join(['%s'] * len(ids))})"
+            )
+            params += ids
+        names.update(
+            ((number, row[0]), Record(*row[2:])) for row in rows if len(row) == 4
         )
-        params += ids
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        names = {
-            (number, pk): Record(name, slug)
-            for number, pk, name, slug in cursor.fetchall()
-        }
+    if parts:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            names.update(
+                ((number, pk), Record(name, slug))
+                for number, pk, name, slug in cursor.fetchall()
+            )
     return [
-        [(names[number, pk], n) for pk, n in rows if (number, pk) in names]
+        [(names[number, row[0]], row[1]) for row in rows if (number, row[0]) in names]
         for number, rows in enumerate(counts.values())
     ]
 

@@ -12,7 +12,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ..models import Talk
+from ..models import Channel, Speaker, Tag, Talk
 from .models import FacetCount, Kind, Listing
 from .related import SHOWN
 
@@ -138,10 +138,12 @@ def listing_state(kind, value=0, now=None):
     return max(stored - due_later.get((kind, value), 0), 0), dict(due_later)
 
 
-def tops(sizes, now=None, due_later=None):
+def tops(sizes, now=None, due_later=None, named=False):
     """{kind: [(value, count)]}: for each kind of `sizes` ({kind: size}),
     its `size` lists with most public talks (None: all), most first, ties by
-    value. One query, whatever the number of kinds.
+    value. One query, whatever the number of kinds. `named`: each row of a
+    tag, speaker or channel is (value, count, name, slug), read in the same
+    query.
 
     The first `size` + s rows by stored count (s: lists of this kind holding
     a scheduled talk) hold the answer: outside them, a list is outranked by
@@ -168,19 +170,55 @@ def tops(sizes, now=None, due_later=None):
             f" ORDER BY {count_} DESC, {value_}{limit}) AS top{number}"
         )
         params += [kind] if size is None else [kind, size + len(later[kind])]
+    sql = " UNION ALL ".join(parts)
+    if named:
+        sql, params = _with_names(sql, params, list(sizes))
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     found = {kind: [] for kind in sizes}
-    for kind, value, n in rows:
+    for kind, value, n, *name in rows:
         public = n - later[kind].get(value, 0)
         if public > 0:
-            found[kind].append((value, public))
+            # Unnamed: not asked, a year, or a record deleted since counted.
+            named_row = name and name[0] is not None
+            found[kind].append((value, public, *name) if named_row else (value, public))
     for kind, size in sizes.items():
         found[kind].sort(key=lambda row: (-row[1], row[0]))
         if size is not None:
             del found[kind][size:]
     return found
+
+
+# What a list's value is the id of (the others are a year, or 0).
+NAMED = {Kind.TAG: Tag, Kind.SPEAKER: Speaker, Kind.CHANNEL: Channel}
+
+
+def _with_names(sql, params, kinds):
+    """`sql` (rows of kind, value, count) with each row's name and slug
+    (NULL for a year), joined to the records of NAMED."""
+    quote = connection.ops.quote_name
+    joins, names, slugs, more = [], [], [], []
+    for number, kind in enumerate(kind for kind in kinds if kind in NAMED):
+        meta, alias = NAMED[kind]._meta, f"named{number}"
+        joins.append(
+            f" LEFT JOIN {quote(meta.db_table)} {alias} ON counted.{quote('kind')} = %s"
+            f" AND {alias}.{quote(meta.pk.column)} = counted.{quote('value')}"
+        )
+        names.append(f"{alias}.{quote(meta.get_field('name').column)}")
+        slugs.append(f"{alias}.{quote(meta.get_field('slug').column)}")
+        more.append(kind)
+
+    def first(columns):  # SQLite's COALESCE wants two arguments or more
+        if not columns:
+            return "NULL"
+        return columns[0] if len(columns) == 1 else f"COALESCE({', '.join(columns)})"
+
+    return (
+        f"SELECT counted.*, {first(names)}, {first(slugs)} FROM ({sql}) AS counted"
+        + "".join(joins),
+        [*params, *more],
+    )
 
 
 def counts_among(talks, size, skip_tags=()):

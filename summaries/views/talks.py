@@ -164,7 +164,7 @@ class TalkListView(PublishedTalksMixin, ListView):
             Kind.CHANNEL: FACET_SIZE,
             Kind.YEAR: None,
         }
-        top = listings.tops(sizes, due_later=self.due_later)
+        top = listings.tops(sizes, due_later=self.due_later, named=True)
         return {
             Tag: top[Kind.TAG],
             Speaker: top[Kind.SPEAKER],
