@@ -29,6 +29,7 @@ from ..bands import Tokens
 from ..models import SearchEntry
 from ..scan import in_column
 from ..tokens import bigrams, lexemes
+from .sql import compiled
 
 # The vectors' table and its GIN index are made by the search app's migrations.
 TABLE = SearchEntry._meta.db_table
@@ -382,9 +383,9 @@ def best_of(groups, bands, limit, hidden, pinned, scored):
     in the same way. `hidden`: a query of the ids of talks the public may
     not see, left out of the bands and of the total.
     """
-    hidden_sql, hidden_params = _sql(hidden)
-    pinned_sql, pinned_params = _sql(pinned)
-    scored_sql, scored_params = _sql(scored)
+    hidden, pinned, scored = compiled(hidden, pinned, scored)
+    (hidden_sql, hidden_params), (pinned_sql, pinned_params) = hidden, pinned
+    scored_sql, scored_params = scored
     matched, matched_params = [], []
     for group in groups:
         sql, params = _group_talks(group.texts, group.tokens)
@@ -450,7 +451,3 @@ def best_of(groups, bands, limit, hidden, pinned, scored):
         cursor.execute(sql, params)
         total, whole, ids = cursor.fetchone()
     return list(ids), total, not whole
-
-
-def _sql(queryset):
-    return queryset.query.get_compiler(connection=connection).as_sql()

@@ -37,6 +37,7 @@ from ..models import ID_MASK, SearchEntry
 from ..scan import in_column
 from ..tokens import bigrams, token_stream
 from ..wordkeys import READING, WORD
+from .sql import compiled
 
 # Made by the search app's migrations with tokenize='ascii': that tokenizer
 # splits on ASCII spaces and punctuation only, so every bigram, whatever its
@@ -263,9 +264,9 @@ def best_of(groups, bands, limit, hidden, pinned, scored):
     CASE branch, evaluated only when taken. `hidden`: a query of the ids of
     talks the public may not see, left out of the bands and of the total.
     """
-    hidden_sql, hidden_params = _sql(hidden)
-    pinned_sql, pinned_params = _sql(pinned)
-    scored_sql, scored_params = _sql(scored)
+    hidden, pinned, scored = compiled(hidden, pinned, scored)
+    (hidden_sql, hidden_params), (pinned_sql, pinned_params) = hidden, pinned
+    scored_sql, scored_params = scored
 
     def band(number):
         return (
@@ -325,10 +326,6 @@ def best_of(groups, bands, limit, hidden, pinned, scored):
         cursor.execute(sql, params)
         total, whole, ids = cursor.fetchone()
     return json.loads(ids), total, not whole
-
-
-def _sql(queryset):
-    return queryset.query.get_compiler(connection=connection).as_sql()
 
 
 def id_list(ids):
