@@ -107,23 +107,36 @@ def add(entries):
     with connection.cursor() as cursor:
         cursor.execute(*_unnest_insert(TABLE, columns))
         cursor.execute(
-            f"INSERT INTO {VECTORS} (talk_id, recency, vector)"
-            " SELECT talk_id, recency, array_to_tsvector(string_to_array(lexemes, ' '))"
-            " FROM unnest(%s::bigint[], %s::bigint[], %s::text[])"
-            " AS row(talk_id, recency, lexemes)",
-            [columns["talk_id"][1], columns["recency"][1], vectors],
+            *_unnest_insert(
+                VECTORS,
+                {
+                    "talk_id": columns["talk_id"],
+                    "recency": columns["recency"],
+                    # Lexemes arrive as one string, split back in SQL (`_lexemes`).
+                    "vector": ("text", vectors, TO_VECTOR),
+                },
+            )
         )
 
 
+# A row's lexemes (`_lexemes`: separated by spaces) as its vector.
+TO_VECTOR = "array_to_tsvector(string_to_array({}, ' '))"
+
+
 def _unnest_insert(table, columns):
-    """(sql, params): INSERT the rows `columns` ({name: (type, values)}) hold,
-    as one array parameter a column."""
+    """(sql, params): INSERT the rows `columns` ({name: (type, values)} or
+    (type, values, expression), the expression written around `{}`, the
+    column's value) hold, as one array parameter a column."""
     names = ", ".join(columns)
-    arrays = ", ".join(f"%s::{kind}[]" for kind, _values in columns.values())
+    arrays = ", ".join(f"%s::{column[0]}[]" for column in columns.values())
+    values = ", ".join(
+        column[2].format(name) if len(column) > 2 else name
+        for name, column in columns.items()
+    )
     return (
-        f"INSERT INTO {table} ({names}) SELECT {names} "
+        f"INSERT INTO {table} ({names}) SELECT {values} "
         f"FROM unnest({arrays}) AS row({names})",
-        [values for _kind, values in columns.values()],
+        [column[1] for column in columns.values()],
     )
 
 
