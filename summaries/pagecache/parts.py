@@ -28,7 +28,7 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, Func, Value
 
 from .models import StoredCard, StoredPart
 
@@ -68,13 +68,46 @@ def stamp(talk):
     return f"{talk.updated_at.isoformat()}|{rendering_version()}"
 
 
+class _StoredColumn(Func):
+    """`column` of the talk's stored row of `model` in `language`, looked up
+    in the talk's own query: `(SELECT column FROM table WHERE talk_id = the
+    talk's id AND language = %s LIMIT 1)`, one probe of the unique (talk,
+    language) index. The same lookup as `Subquery(OuterRef("pk"))`, written
+    out: building and compiling those two subqueries cost each page about
+    0.5 ms apiece, more than PostgreSQL spends running them."""
+
+    def __init__(self, model, column, language):
+        self.model, self.column = model, column
+        super().__init__(
+            F("pk"), Value(language), output_field=model._meta.get_field(column)
+        )
+
+    def as_sql(self, compiler, connection, **extra):
+        quote = connection.ops.quote_name
+        meta = self.model._meta
+
+        def of(name):
+            return f"stored.{quote(meta.get_field(name).column)}"
+
+        return super().as_sql(
+            compiler,
+            connection,
+            template=(
+                f"(SELECT {of(self.column)} FROM {quote(meta.db_table)} stored"
+                f" WHERE {of('talk')} = %(expressions)s LIMIT 1)"
+            ),
+            # The talk's id, then the language: `talk_id = id AND language = %s`.
+            arg_joiner=f" AND {of('language')} = ",
+            **extra,
+        )
+
+
 def _stored_row(model, language):
     """Correlated lookups of a talk's stored row in `language`: its stamp
     and its content (one index probe each, in the talks' own query)."""
-    rows = model.objects.filter(talk=OuterRef("pk"), language=language).order_by()
     return {
-        "stored_stamp": Subquery(rows.values("stamp")[:1]),
-        "stored_content": Subquery(rows.values("content")[:1]),
+        "stored_stamp": _StoredColumn(model, "stamp", language),
+        "stored_content": _StoredColumn(model, "content", language),
     }
 
 
