@@ -12,9 +12,10 @@ and isolated).
 
 What a card shows is read as plain values (`Card`), not model instances.
 A card is kept rendered (`pagecache.parts.stored_cards`), per language, from
-the talk as it is now: a page of cards costs one query, its talks' rows with
-their stored cards; the talks whose card is not stored (new, or changed
-since) have their speakers and tags read (two more queries) and their cards
+the talk as it is now: a page of cards costs one query, reading of each talk
+only what its stored card was made from and its rating (`ShownCard`), with
+the stored card; the talks whose card is not stored (new, or changed since)
+are read with their speakers and tags (three more queries) and their cards
 written (one statement). The rating and the heading level, which change
 without the talk changing, are put in as the card is shown.
 
@@ -82,11 +83,33 @@ FIELDS = (
 )  # fmt: skip
 
 
+# What a stored card needs read with it: what it was stored from, and what is
+# put in as it is shown.
+STORED_FIELDS = ("pk", "updated_at", "rating_totals__count", "rating_totals__total")
+
+
+class ShownCard:
+    """A card shown from its stored parts: its talk's id and `updated_at`
+    (what the stored card was made from) and the rating, put in as it is
+    shown. The rest of the talk is read only for a card not stored."""
+
+    __slots__ = ("pk", "updated_at", "rating", "stored")
+
+    def __init__(self, pk, updated_at, count, total):
+        self.pk, self.updated_at = pk, updated_at
+        self.rating = RatingSummary(count or 0, total or 0)
+        self.stored = None
+
+    def __repr__(self):
+        return f"<ShownCard {self.pk}>"
+
+
 def fetch(talks, stored=True):
-    """[Card] of `talks` (a queryset of talks, ordered and sliced), in its
-    order, whatever the queryset selects or prefetches: with their stored
-    parts (one query when all are stored), or, `stored=False`, with what
-    they show read afresh (three queries)."""
+    """Cards of `talks` (a queryset of talks, ordered and sliced), in its
+    order, whatever the queryset selects or prefetches: `ShownCard`s with
+    their stored parts (one query when all are stored; the talks of the
+    others are read (three queries) and their cards stored), or,
+    `stored=False`, `Card`s with what they show read afresh (three queries)."""
     if not stored:
         cards = [Card(row) for row in talks.values_list(*FIELDS)]
         if cards:
@@ -94,26 +117,28 @@ def fetch(talks, stored=True):
         return cards
     language = get_language()
     rows = parts.with_stored_cards(talks, language).values_list(
-        *FIELDS, "stored_stamp", "stored_content"
+        *STORED_FIELDS, "stored_stamp", "stored_content"
     )
     cards, kept = [], {}
     for row in rows:
-        cards.append(Card(row[:-2]))
+        cards.append(ShownCard(*row[:-2]))
         if row[-2] is not None:
             kept[row[0]] = row[-2:]
     if not cards:
         return []
     found = parts.stored_cards(cards, language, _render, kept)
     for card in cards:
-        card.stored = found[card.pk]
-    return cards
+        card.stored = found.get(card.pk)
+    # A talk deleted between the two reads of a card not stored is not shown.
+    return [card for card in cards if card.stored is not None]
 
 
 def _render(cards):
-    """{pk: the card's parts} for cards not stored: two queries."""
-    _read_people(cards)
+    """{pk: the card's parts} for cards not stored: their talks read afresh
+    (three queries)."""
     words = Words()
-    return {card.pk: card_parts(card, words) for card in cards}
+    talks = Talk.objects.filter(pk__in=[card.pk for card in cards])
+    return {talk.pk: card_parts(talk, words) for talk in fetch(talks, stored=False)}
 
 
 def _read_people(cards):
