@@ -71,15 +71,11 @@ def public_counts(kind, now=None):
     )
 
 
-def public_count(kind, value=0, due_later=None):
+def public_count(kind, value=0):
     """How many public talks a list has: its stored count less its talks not
-    public now (`due_later`: `scheduled()`, when already read)."""
-    if due_later is None:
-        return listing_state(kind, value)[0]
-    stored = FacetCount.objects.filter(kind=kind, value=value).values_list(
-        "count", flat=True
-    )
-    return max(next(iter(stored), 0) - due_later.get((kind, value), 0), 0)
+    public now (one query; a page that also needs `scheduled()` reads both
+    with `listing_state()`)."""
+    return listing_state(kind, value)[0]
 
 
 def _not_public_sql(counted=False):
